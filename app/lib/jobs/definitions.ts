@@ -1,0 +1,30 @@
+import { z } from "zod";
+
+/**
+ * Every background job: the queue it runs on and its versioned payload schema. Payloads carry
+ * ids, never records or personal data. Handlers live in workers/handlers and call app/modules.
+ */
+export const QUEUE_NAMES = ["maintenance"] as const;
+export type QueueName = (typeof QUEUE_NAMES)[number];
+
+export const jobDefinitions = {
+  heartbeat: {
+    queue: "maintenance",
+    payload: z.object({ v: z.literal(1) }).strict(),
+  },
+} as const satisfies Record<string, { queue: QueueName; payload: z.ZodType }>;
+
+export type JobName = keyof typeof jobDefinitions;
+export type JobPayload<N extends JobName> = z.infer<(typeof jobDefinitions)[N]["payload"]>;
+
+export function isJobName(name: string): name is JobName {
+  return Object.hasOwn(jobDefinitions, name);
+}
+
+/** Completed and failed jobs are trimmed so Redis holds only what operators still need. */
+export const defaultJobOptions = {
+  attempts: 5,
+  backoff: { type: "exponential", delay: 2_000 },
+  removeOnComplete: { count: 1_000, age: 24 * 3600 },
+  removeOnFail: { count: 5_000, age: 7 * 24 * 3600 },
+} as const;

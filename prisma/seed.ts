@@ -1,0 +1,24 @@
+// `npm run db:seed`: writes the demo data as the schema owner. `-- --print-accounts` lists them.
+import { PrismaPg } from "@prisma/adapter-pg";
+import { PrismaClient } from "~/generated/prisma/client.ts";
+import { loadDotEnv } from "../scripts/db/load-dotenv.ts";
+import { demoUsers, seedDemo } from "./seed/demo";
+
+loadDotEnv();
+if (process.argv.includes("--print-accounts")) {
+  console.log("\nDemo people (sign-in and roles arrive with the identity work, issue 3):");
+  for (const u of demoUsers()) console.log(`  ${u.email.padEnd(34)} ${u.displayName}  (${u.note})`);
+  process.exit(0);
+}
+const url = process.env.MIGRATION_DATABASE_URL;
+if (!url) {
+  console.error("MIGRATION_DATABASE_URL is not set (the database owner's URL; see .env.example).");
+  process.exit(1);
+}
+const db = new PrismaClient({ adapter: new PrismaPg({ connectionString: url }) });
+try {
+  const added = await seedDemo(db);
+  console.log(`db:seed added ${added.authorities} authorities and ${added.users} people (existing rows kept)`);
+} finally {
+  await db.$disconnect();
+}

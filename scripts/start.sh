@@ -1,0 +1,22 @@
+#!/usr/bin/env bash
+# Command 1 of the README: starts the whole product on http://localhost:3000
+# (PostgreSQL and Redis, migrations, demo data, production build, web + worker).
+source "$(dirname "$0")/setup/common.sh"
+
+prepare_common
+ensure_roles_and_database tipei
+set -a; source .env; set +a
+export NODE_ENV=production
+log "migrating"; npm run -s db:migrate
+log "seeding demo data"; npm run -s db:seed
+log "building"; npm run -s build >/dev/null
+
+pids=()
+stop() { kill -TERM "${pids[@]}" 2>/dev/null || true; wait; }
+trap stop INT TERM EXIT
+TIPEI_PROCESS=worker node build/node/worker.js & pids+=($!)
+TIPEI_PROCESS=web node build/node/server.js & pids+=($!)
+for _ in $(seq 1 60); do curl -fs "http://localhost:${PORT:-3000}/healthz" >/dev/null && break; sleep 0.5; done
+npm run -s db:seed -- --print-accounts
+log "Tipei is running on http://localhost:${PORT:-3000} (Ctrl-C stops web and worker)"
+wait -n "${pids[@]}"

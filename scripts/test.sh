@@ -1,0 +1,14 @@
+#!/usr/bin/env bash
+# Command 2 of the README (and all of .ci/run): every check and every test.
+source "$(dirname "$0")/setup/common.sh"
+
+prepare_common
+ensure_roles_and_database tipei
+if [ ! -x /usr/bin/chromium ]; then apt_install chromium; fi
+
+log "typecheck"; npm run -s typecheck
+log "lint"; npm run -s lint
+log "unit and integration tests"; npx vitest run
+log "building for end-to-end tests"; npm run -s build >/dev/null
+log "end-to-end tests"; npx playwright test
+log "all tests passed"

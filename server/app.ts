@@ -1,0 +1,92 @@
+import { randomBytes, randomUUID } from "node:crypto";
+import type { IncomingMessage, ServerResponse } from "node:http";
+import compression from "compression";
+import express, { type RequestHandler } from "express";
+import helmet from "helmet";
+import type { Logger } from "pino";
+import { pinoHttp } from "pino-http";
+import type { Env } from "~/lib/env.server";
+
+export type LoadContext = { cspNonce: string; requestId: string };
+type GetLoadContext = (req: express.Request, res: express.Response) => LoadContext;
+
+const REQUEST_ID = /^[A-Za-z0-9._-]{8,128}$/;
+
+/** The Express app without listening, so tests can mount it on a port of their own. */
+export function createApp(options: {
+  env: Env;
+  logger: Logger;
+  remixHandler: (getLoadContext: GetLoadContext) => RequestHandler;
+  publicDir?: string;
+}): express.Express {
+  const { env, logger } = options;
+  const publicDir = options.publicDir ?? "public";
+  const app = express();
+  app.disable("x-powered-by");
+
+  app.use(
+    pinoHttp({
+      logger,
+      // An id from a trusted proxy is kept so one request can be followed across services.
+      genReqId: (req: IncomingMessage, res: ServerResponse) => {
+        const incoming = req.headers["x-request-id"];
+        const id = typeof incoming === "string" && REQUEST_ID.test(incoming) ? incoming : randomUUID();
+        res.setHeader("X-Request-Id", id);
+        return id;
+      },
+      customLogLevel: (req, res, error) => {
+        if (error || res.statusCode >= 500) return "error";
+        if (res.statusCode >= 400) return "warn";
+        return req.url === "/healthz" ? "debug" : "info";
+      },
+      serializers: {
+        req: (req: { id: string; method: string; url: string }) => ({ id: req.id, method: req.method, url: req.url }),
+        res: (res: { statusCode: number }) => ({ statusCode: res.statusCode }),
+      },
+    }),
+  );
+
+  app.use((_req, res, next) => {
+    res.locals.cspNonce = randomBytes(16).toString("base64");
+    next();
+  });
+
+  const isHttps = env.APP_ORIGIN?.startsWith("https://") ?? false;
+  app.use(
+    helmet({
+      contentSecurityPolicy: {
+        useDefaults: false,
+        directives: {
+          defaultSrc: ["'self'"],
+          scriptSrc: ["'self'", (_req, res) => `'nonce-${(res as express.Response).locals.cspNonce as string}'`],
+          styleSrc: ["'self'"],
+          imgSrc: ["'self'", "data:", "blob:"],
+          fontSrc: ["'self'"],
+          connectSrc: ["'self'"],
+          formAction: ["'self'"],
+          frameAncestors: ["'none'"],
+          objectSrc: ["'none'"],
+          baseUri: ["'self'"],
+          upgradeInsecureRequests: isHttps ? [] : null,
+        },
+      },
+      strictTransportSecurity: isHttps ? { maxAge: 31_536_000, includeSubDomains: true } : false,
+      referrerPolicy: { policy: "strict-origin-when-cross-origin" },
+    }),
+  );
+
+  app.use(compression());
+
+  // Remix fingerprints everything under /build: cache it for a year.
+  app.use("/build", express.static(`${publicDir}/build`, { immutable: true, maxAge: "1y", index: false }));
+  app.use(express.static(publicDir, { maxAge: "1h", index: false }));
+
+  app.all(
+    "*",
+    options.remixHandler((req, res) => ({
+      cspNonce: res.locals.cspNonce as string,
+      requestId: String(req.id),
+    })),
+  );
+  return app;
+}

@@ -1,0 +1,22 @@
+import { type Job, UnrecoverableError } from "bullmq";
+import { isJobName, type JobName, type JobPayload, jobDefinitions } from "~/lib/jobs/definitions";
+import { runHeartbeat } from "./handlers/heartbeat";
+
+type Handlers = { [N in JobName]: (payload: JobPayload<N>, job: Job) => Promise<void> };
+
+const handlers: Handlers = {
+  heartbeat: () => runHeartbeat(),
+};
+
+/**
+ * Runs one job: an unknown name or a payload that fails its schema cannot succeed on retry,
+ * so it fails at once (UnrecoverableError) instead of burning attempts.
+ */
+export async function dispatch(job: Job): Promise<void> {
+  if (!isJobName(job.name)) throw new UnrecoverableError(`unknown job ${job.name}`);
+  const parsed = jobDefinitions[job.name].payload.safeParse(job.data);
+  if (!parsed.success) {
+    throw new UnrecoverableError(`invalid payload for ${job.name}: ${parsed.error.issues.map((i) => i.path.join(".") || "(root)").join(", ")}`);
+  }
+  await handlers[job.name](parsed.data, job);
+}

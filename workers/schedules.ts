@@ -1,0 +1,15 @@
+import type { Queue } from "bullmq";
+import type { Env } from "~/lib/env.server";
+import type { QueueName } from "~/lib/jobs/definitions";
+
+/**
+ * Recurring jobs, upserted at every worker start (BullMQ job schedulers): any number of workers
+ * can start, and each schedule exists once.
+ */
+export async function upsertSchedules(queues: Record<QueueName, Queue>, env: Env): Promise<void> {
+  await queues.maintenance.upsertJobScheduler(
+    "heartbeat",
+    { every: env.HEARTBEAT_EVERY_MS },
+    { name: "heartbeat", data: { v: 1 } },
+  );
+}

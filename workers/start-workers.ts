@@ -1,0 +1,54 @@
+import { Queue, Worker } from "bullmq";
+import type { Logger } from "pino";
+import type { Env } from "~/lib/env.server";
+import { defaultJobOptions, QUEUE_NAMES, type QueueName } from "~/lib/jobs/definitions";
+import { createRedis, workerConnectionOptions } from "~/lib/redis.server";
+import { dispatch } from "./registry";
+import { upsertSchedules } from "./schedules";
+
+export type RunningWorkers = { close: () => Promise<void> };
+
+/** Starts one BullMQ worker per queue and upserts the schedules. */
+export async function startWorkers(env: Env, logger: Logger): Promise<RunningWorkers> {
+  const connections = QUEUE_NAMES.map(() => createRedis(workerConnectionOptions));
+  const schedulerConnection = createRedis(workerConnectionOptions);
+  for (const connection of [...connections, schedulerConnection]) {
+    connection.on("error", (error) => logger.warn({ err: error }, "redis connection error"));
+  }
+
+  const queues = Object.fromEntries(
+    QUEUE_NAMES.map((name) => [name, new Queue(name, { connection: schedulerConnection, prefix: env.REDIS_PREFIX, defaultJobOptions })]),
+  ) as Record<QueueName, Queue>;
+
+  const workers = QUEUE_NAMES.map((name, i) => {
+    const worker = new Worker(name, dispatch, {
+      connection: connections[i],
+      prefix: env.REDIS_PREFIX,
+      concurrency: 4,
+      removeOnComplete: { count: 1_000, age: 24 * 3600 },
+      removeOnFail: { count: 5_000, age: 7 * 24 * 3600 },
+    });
+    // Job ids and names only: payloads may one day hold something personal.
+    worker.on("failed", (job, error) =>
+      logger.warn({ queue: name, jobId: job?.id, job: job?.name, attempts: job?.attemptsMade, err: error }, "job failed"),
+    );
+    worker.on("completed", (job) => logger.debug({ queue: name, jobId: job.id, job: job.name }, "job completed"));
+    worker.on("error", (error) => logger.error({ queue: name, err: error }, "worker error"));
+    return worker;
+  });
+  for (const queue of Object.values(queues)) {
+    queue.on("error", (error) => logger.warn({ err: error }, "queue error"));
+  }
+
+  await upsertSchedules(queues, env);
+  logger.info({ queues: QUEUE_NAMES }, "workers started");
+
+  return {
+    async close() {
+      // Let running jobs finish; a job cut off by a hard kill is retried after its lock expires.
+      await Promise.all(workers.map((w) => w.close()));
+      await Promise.all(Object.values(queues).map((q) => q.close()));
+      await Promise.all([...connections, schedulerConnection].map((c) => c.quit().catch(() => undefined)));
+    },
+  };
+}
