@@ -1,7 +1,7 @@
 // `npm run db:migrate`: applies pending migrations as the database owner.
 import path from "node:path";
-import { applyMigrations, MigrationError } from "./db/migration-runner.ts";
 import { loadDotEnv } from "./db/load-dotenv.ts";
+import { applyMigrations, MigrationError } from "./db/migration-runner.ts";
 
 loadDotEnv();
 const connectionString = process.env.MIGRATION_DATABASE_URL;

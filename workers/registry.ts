@@ -16,7 +16,9 @@ export async function dispatch(job: Job): Promise<void> {
   if (!isJobName(job.name)) throw new UnrecoverableError(`unknown job ${job.name}`);
   const parsed = jobDefinitions[job.name].payload.safeParse(job.data);
   if (!parsed.success) {
-    throw new UnrecoverableError(`invalid payload for ${job.name}: ${parsed.error.issues.map((i) => i.path.join(".") || "(root)").join(", ")}`);
+    throw new UnrecoverableError(
+      `invalid payload for ${job.name}: ${parsed.error.issues.map((i) => i.path.join(".") || "(root)").join(", ")}`,
+    );
   }
   await handlers[job.name](parsed.data, job);
 }

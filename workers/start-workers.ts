@@ -1,4 +1,5 @@
 import { Queue, Worker } from "bullmq";
+import type { Redis } from "ioredis";
 import type { Logger } from "pino";
 import type { Env } from "~/lib/env.server";
 import { defaultJobOptions, QUEUE_NAMES, type QueueName } from "~/lib/jobs/definitions";
@@ -10,19 +11,23 @@ export type RunningWorkers = { close: () => Promise<void> };
 
 /** Starts one BullMQ worker per queue and upserts the schedules. */
 export async function startWorkers(env: Env, logger: Logger): Promise<RunningWorkers> {
-  const connections = QUEUE_NAMES.map(() => createRedis(workerConnectionOptions));
   const schedulerConnection = createRedis(workerConnectionOptions);
-  for (const connection of [...connections, schedulerConnection]) {
-    connection.on("error", (error) => logger.warn({ err: error }, "redis connection error"));
-  }
+  schedulerConnection.on("error", (error) => logger.warn({ err: error }, "redis connection error"));
 
   const queues = Object.fromEntries(
-    QUEUE_NAMES.map((name) => [name, new Queue(name, { connection: schedulerConnection, prefix: env.REDIS_PREFIX, defaultJobOptions })]),
+    QUEUE_NAMES.map((name) => [
+      name,
+      new Queue(name, { connection: schedulerConnection, prefix: env.REDIS_PREFIX, defaultJobOptions }),
+    ]),
   ) as Record<QueueName, Queue>;
 
-  const workers = QUEUE_NAMES.map((name, i) => {
+  const connections: Redis[] = [schedulerConnection];
+  const workers = QUEUE_NAMES.map((name) => {
+    const connection = createRedis(workerConnectionOptions);
+    connection.on("error", (error) => logger.warn({ err: error }, "redis connection error"));
+    connections.push(connection);
     const worker = new Worker(name, dispatch, {
-      connection: connections[i],
+      connection,
       prefix: env.REDIS_PREFIX,
       concurrency: 4,
       removeOnComplete: { count: 1_000, age: 24 * 3600 },
@@ -30,7 +35,10 @@ export async function startWorkers(env: Env, logger: Logger): Promise<RunningWor
     });
     // Job ids and names only: payloads may one day hold something personal.
     worker.on("failed", (job, error) =>
-      logger.warn({ queue: name, jobId: job?.id, job: job?.name, attempts: job?.attemptsMade, err: error }, "job failed"),
+      logger.warn(
+        { queue: name, jobId: job?.id, job: job?.name, attempts: job?.attemptsMade, err: error },
+        "job failed",
+      ),
     );
     worker.on("completed", (job) => logger.debug({ queue: name, jobId: job.id, job: job.name }, "job completed"));
     worker.on("error", (error) => logger.error({ queue: name, err: error }, "worker error"));
@@ -48,7 +56,7 @@ export async function startWorkers(env: Env, logger: Logger): Promise<RunningWor
       // Let running jobs finish; a job cut off by a hard kill is retried after its lock expires.
       await Promise.all(workers.map((w) => w.close()));
       await Promise.all(Object.values(queues).map((q) => q.close()));
-      await Promise.all([...connections, schedulerConnection].map((c) => c.quit().catch(() => undefined)));
+      await Promise.all(connections.map((c) => c.quit().catch(() => undefined)));
     },
   };
 }

@@ -1,12 +1,13 @@
 import { Queue } from "bullmq";
-import { defaultJobOptions, jobDefinitions, type JobName, type JobPayload, type QueueName } from "./jobs/definitions";
 import { getEnv } from "./env.server";
-import { createRedis } from "./redis.server";
+import { defaultJobOptions, type JobName, type JobPayload, jobDefinitions, type QueueName } from "./jobs/definitions";
 import { logger } from "./logger.server";
+import { createRedis } from "./redis.server";
 import { onShutdown } from "./shutdown.server";
 
 const registry = globalThis as unknown as { tipeiQueues?: Map<QueueName, Queue> };
-const queues: Map<QueueName, Queue> = (registry.tipeiQueues ??= new Map());
+registry.tipeiQueues ??= new Map();
+const queues: Map<QueueName, Queue> = registry.tipeiQueues;
 
 /** A producer for one queue; it fails fast while Redis is down (see createRedis). */
 export function getQueue(name: QueueName): Queue {

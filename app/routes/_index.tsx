@@ -1,6 +1,6 @@
 import type { MetaFunction } from "@remix-run/node";
-import { useTranslation } from "~/lib/i18n/use-translation";
 import type { MessageKey } from "~/lib/i18n/catalog";
+import { useTranslation } from "~/lib/i18n/use-translation";
 
 export const meta: MetaFunction = () => [{ name: "description", content: "体培 · 校外体育培训监管服务平台" }];
 
@@ -49,9 +49,7 @@ export default function Home() {
         <h2 id="status-heading" className="text-xl font-semibold">
           {t("home.status.heading")}
         </h2>
-        <p className="mt-2 text-slate-700">
-          {t("home.status.body", { path: "/healthz" })}
-        </p>
+        <p className="mt-2 text-slate-700">{t("home.status.body", { path: "/healthz" })}</p>
       </section>
     </div>
   );

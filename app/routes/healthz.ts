@@ -1,5 +1,5 @@
-import { getEnv } from "~/lib/env.server";
 import { prisma } from "~/lib/db.server";
+import { getEnv } from "~/lib/env.server";
 import { getRedis } from "~/lib/redis.server";
 import { checkHealth } from "~/modules/operations/health.server";
 

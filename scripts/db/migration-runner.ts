@@ -30,9 +30,7 @@ export async function readMigrations(dir: string): Promise<Migration[]> {
     .sort();
   const bad = names.filter((n) => !MIGRATION_NAME.test(n));
   if (bad.length > 0) {
-    throw new Error(
-      `Migration folder names must look like 20261123000000_snake_case_name; fix: ${bad.join(", ")}`,
-    );
+    throw new Error(`Migration folder names must look like 20261123000000_snake_case_name; fix: ${bad.join(", ")}`);
   }
   return Promise.all(
     names.map(async (name) => {
@@ -127,10 +125,9 @@ async function applyOne(client: pg.Client, migration: Migration): Promise<void> 
       [id, migration.checksum, migration.name],
     );
     await client.query(migration.sql);
-    await client.query(
-      `UPDATE "_prisma_migrations" SET finished_at = now(), applied_steps_count = 1 WHERE id = $1`,
-      [id],
-    );
+    await client.query(`UPDATE "_prisma_migrations" SET finished_at = now(), applied_steps_count = 1 WHERE id = $1`, [
+      id,
+    ]);
     await client.query("COMMIT");
   } catch (error) {
     await client.query("ROLLBACK");

@@ -22,7 +22,8 @@ export const en = {
   "home.audience.regulators.body":
     "Province, city and district sports bureaus review filings, monitor compliance and supervised funds against the standards, and inspect by risk and by random draw.",
   "home.principles.heading": "The rules we hold to",
-  "home.principles.escrow": "All prepaid fees go into escrow, released lesson by lesson; unconsumed lessons are refundable.",
+  "home.principles.escrow":
+    "All prepaid fees go into escrow, released lesson by lesson; unconsumed lessons are refundable.",
   "home.principles.standards":
     "Venue, staff, schedule and fee requirements are checked rule by rule against national and local standards, each finding traceable to its source.",
   "home.principles.tenancy": "Each authority sees only the data of its own jurisdiction.",
@@ -32,7 +33,8 @@ export const en = {
   "error.notFound.title": "Page not found",
   "error.notFound.body": "The page you asked for does not exist or has been removed.",
   "error.server.title": "Service temporarily unavailable",
-  "error.server.body": "Something went wrong on our side. Please try again later; if it persists, contact the platform operators.",
+  "error.server.body":
+    "Something went wrong on our side. Please try again later; if it persists, contact the platform operators.",
   "error.backHome": "Back to the home page",
   "error.requestId": "Request id: {id}",
 } as const satisfies Record<MessageKey, string>;
