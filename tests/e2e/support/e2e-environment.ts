@@ -1,0 +1,22 @@
+import path from "node:path";
+
+/** Where the suite runs and what it owns; shared by global setup, teardown and the fixtures. */
+export const ROOT_DIR = path.resolve(import.meta.dirname, "../../..");
+
+export const E2E_DATABASE = "tipei_e2e";
+export const OWNER_ADMIN_URL = "postgresql://tipei:tipei@127.0.0.1:5432/postgres";
+export const OWNER_DATABASE_URL = `postgresql://tipei:tipei@127.0.0.1:5432/${E2E_DATABASE}`;
+export const APP_DATABASE_URL = `postgresql://tipei_app:tipei_app@127.0.0.1:5432/${E2E_DATABASE}`;
+export const REDIS_URL = "redis://127.0.0.1:6379";
+
+/** Set by global setup; Playwright hands the runner's environment to its worker processes. */
+export const BASE_URL_VARIABLE = "E2E_BASE_URL";
+
+/** Server and worker output, kept after the run for debugging (outside Playwright's outputDir, which it empties). */
+export const PROCESS_LOG_DIR = path.join(ROOT_DIR, "test-results", "e2e-process-logs");
+
+export function baseURLFromEnvironment(): string {
+  const url = process.env[BASE_URL_VARIABLE];
+  if (!url) throw new Error(`${BASE_URL_VARIABLE} is not set: run the suite with \`npx playwright test\``);
+  return url;
+}

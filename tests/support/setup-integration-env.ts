@@ -1,0 +1,36 @@
+import { randomBytes } from "node:crypto";
+import { Redis } from "ioredis";
+import { afterAll } from "vitest";
+import { appUrl, createDatabase, dropDatabase, ownerUrl, TEMPLATE_DATABASE } from "./databases";
+
+// A database and a Redis prefix of this test file's own, set before any app module reads the env.
+const id = `${process.env.VITEST_POOL_ID ?? "0"}_${process.pid}_${randomBytes(3).toString("hex")}`;
+const database = `tipei_test_f${id}`;
+await createDatabase(database, TEMPLATE_DATABASE);
+
+const redisUrl = process.env.TEST_REDIS_URL ?? "redis://127.0.0.1:6379";
+const prefix = `tipei-test-${id}`;
+Object.assign(process.env, {
+  NODE_ENV: "test",
+  DATABASE_URL: appUrl(database),
+  MIGRATION_DATABASE_URL: ownerUrl(database),
+  TEST_DATABASE_NAME: database,
+  REDIS_URL: redisUrl,
+  REDIS_PREFIX: prefix,
+  LOG_LEVEL: "silent",
+  HEARTBEAT_EVERY_MS: "1000",
+});
+
+afterAll(async () => {
+  const { runShutdownHooks } = await import("~/lib/shutdown.server");
+  await runShutdownHooks(() => {});
+  await dropDatabase(database);
+  const redis = new Redis(redisUrl);
+  let cursor = "0";
+  do {
+    const [next, keys] = await redis.scan(cursor, "MATCH", `${prefix}:*`, "COUNT", 500);
+    if (keys.length > 0) await redis.del(...keys);
+    cursor = next;
+  } while (cursor !== "0");
+  await redis.quit();
+});
