@@ -1,0 +1,64 @@
+import { existsSync } from "node:fs";
+import path from "node:path";
+import { type AppProcess, startAppProcess, waitUntilHealthy } from "./app-processes.ts";
+import { createE2eDatabase } from "./e2e-database.ts";
+import { APP_DATABASE_URL, BASE_URL_VARIABLE, REDIS_URL, ROOT_DIR } from "./e2e-environment.ts";
+import { freePorts } from "./free-ports.ts";
+import { rememberRun } from "./run-state.ts";
+import { stopRun } from "./stop-run.ts";
+
+const WEB_SCRIPT = "build/node/server.js";
+const WORKER_SCRIPT = "build/node/worker.js";
+
+function requireBuild(): void {
+  for (const file of [WEB_SCRIPT, WORKER_SCRIPT, "build/server/index.js", "public/build"]) {
+    if (!existsSync(path.join(ROOT_DIR, file))) {
+      throw new Error(`${file} is missing: run \`npm run build\` before \`npx playwright test\` (scripts/test.sh does).`);
+    }
+  }
+}
+
+/** Only what the processes need: the runner's own variables (NODE_OPTIONS and the like) stay out. */
+function processEnv(port: number, baseURL: string, redisPrefix: string, name: string): NodeJS.ProcessEnv {
+  return {
+    PATH: process.env.PATH,
+    HOME: process.env.HOME,
+    TZ: process.env.TZ,
+    NODE_ENV: "production",
+    TIPEI_PROCESS: name,
+    PORT: String(port),
+    APP_ORIGIN: baseURL,
+    DATABASE_URL: APP_DATABASE_URL,
+    REDIS_URL,
+    REDIS_PREFIX: redisPrefix,
+    SESSION_SECRET: "e2e-session-secret-that-is-long-enough-0123456789",
+    LOG_LEVEL: "warn",
+    HEARTBEAT_EVERY_MS: "1000",
+  };
+}
+
+export default async function globalSetup(): Promise<void> {
+  requireBuild();
+  await createE2eDatabase();
+
+  const [webPort, workerPort] = await freePorts(2);
+  if (webPort === undefined || workerPort === undefined) throw new Error("could not find two free ports");
+  // 127.0.0.1 rather than localhost: Node's fetch may try ::1 first, where nothing listens.
+  const baseURL = `http://127.0.0.1:${webPort}`;
+  const redisPrefix = `tipei-e2e-${process.pid}`;
+
+  const processes: AppProcess[] = [
+    startAppProcess("worker", WORKER_SCRIPT, processEnv(workerPort, baseURL, redisPrefix, "worker")),
+    startAppProcess("web", WEB_SCRIPT, processEnv(webPort, baseURL, redisPrefix, "web")),
+  ];
+  const state = { processes, redisPrefix };
+  rememberRun(state);
+  try {
+    await waitUntilHealthy(baseURL, processes, 30_000);
+  } catch (error) {
+    // Playwright skips global teardown when setup fails, so clean up here.
+    await stopRun(state);
+    throw error;
+  }
+  process.env[BASE_URL_VARIABLE] = baseURL;
+}

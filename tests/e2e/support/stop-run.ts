@@ -1,0 +1,36 @@
+import { stopAppProcess } from "./app-processes.ts";
+import { dropE2eDatabase } from "./e2e-database.ts";
+import { deleteKeysWithPrefix } from "./redis-keys.ts";
+import type { RunState } from "./run-state.ts";
+
+const GRACE_MS = 20_000;
+
+/**
+ * Stops the processes, then removes the Redis keys and the database (in that order: a running
+ * worker would write keys again). Everything is attempted; the problems are returned, not thrown.
+ */
+export async function stopRun(state: RunState | undefined): Promise<string[]> {
+  const problems: string[] = [];
+  const results = await Promise.all(
+    (state?.processes ?? []).map(async (app) => ({ app, status: await stopAppProcess(app, GRACE_MS) })),
+  );
+  for (const { app, status } of results) {
+    if (status.timedOut) {
+      problems.push(`${app.name} did not exit within ${GRACE_MS} ms of SIGTERM and was killed (log: ${app.logFile})`);
+    } else if (status.code !== 0) {
+      const how = status.signal ? `signal ${status.signal}` : `code ${status.code}`;
+      problems.push(
+        `${app.name} exited with ${how} after SIGTERM instead of 0 (log: ${app.logFile})\n${app.recentStderr()}`,
+      );
+    }
+  }
+  if (state) {
+    await deleteKeysWithPrefix(state.redisPrefix).catch((error: unknown) => {
+      problems.push(`deleting Redis keys ${state.redisPrefix}:* failed: ${String(error)}`);
+    });
+  }
+  await dropE2eDatabase().catch((error: unknown) => {
+    problems.push(`dropping the e2e database failed: ${String(error)}`);
+  });
+  return problems;
+}
