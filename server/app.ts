@@ -6,8 +6,9 @@ import helmet from "helmet";
 import type { Logger } from "pino";
 import { pinoHttp } from "pino-http";
 import type { Env } from "~/lib/env.server";
+import { originCheck } from "./origin-check";
 
-export type LoadContext = { cspNonce: string; requestId: string };
+export type LoadContext = { cspNonce: string; requestId: string; clientIp: string | null };
 type GetLoadContext = (req: express.Request, res: express.Response) => LoadContext;
 
 const REQUEST_ID = /^[A-Za-z0-9._-]{8,128}$/;
@@ -23,11 +24,14 @@ export function createApp(options: {
   const publicDir = options.publicDir ?? "public";
   const app = express();
   app.disable("x-powered-by");
+  // Only proxies we were told about may name the client's address (rate limits key on it).
+  app.set("trust proxy", env.TRUST_PROXY_HOPS);
 
   app.use(
     pinoHttp({
       logger,
-      // An id from a trusted proxy is kept so one request can be followed across services.
+      // A caller's id (a proxy's or a client's) is kept so one request can be followed across
+      // services; its format is restricted so it cannot forge log lines.
       genReqId: (req: IncomingMessage, res: ServerResponse) => {
         const incoming = req.headers["x-request-id"];
         const id = typeof incoming === "string" && REQUEST_ID.test(incoming) ? incoming : randomUUID();
@@ -76,6 +80,7 @@ export function createApp(options: {
   );
 
   app.use(compression());
+  app.use(originCheck(env.APP_ORIGIN));
 
   // Remix fingerprints everything under /build: cache it for a year.
   app.use("/build", express.static(`${publicDir}/build`, { immutable: true, maxAge: "1y", index: false }));
@@ -86,6 +91,7 @@ export function createApp(options: {
     options.remixHandler((req, res) => ({
       cspNonce: res.locals.cspNonce as string,
       requestId: String(req.id),
+      clientIp: req.ip ?? null,
     })),
   );
   return app;

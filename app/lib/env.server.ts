@@ -17,13 +17,28 @@ const base = z.object({
     .string()
     .regex(/^[a-z0-9:_-]+$/i)
     .default("tipei"),
-  SESSION_SECRET: secret.optional(),
+  SESSION_SECRET: secret,
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
   HEARTBEAT_EVERY_MS: z.coerce.number().int().min(1000).default(60_000),
+  // "outbox": emails stay in the outbox table (shown by the mail viewer); "smtp": sent through SMTP_URL.
+  MAIL_TRANSPORT: z.enum(["outbox", "smtp"]).default("outbox"),
+  SMTP_URL: z.url({ protocol: /^smtps?$/ }).optional(),
+  MAIL_FROM: z.string().min(3).default("体培 Tipei <no-reply@tipei.example>"),
+  // The mail viewer (/dev/mail) shows every outgoing email: never on in a real deployment.
+  MAIL_VIEWER: z.enum(["on", "off"]).optional(),
+  // Express "trust proxy": how many proxies in front of the web may set X-Forwarded-For.
+  TRUST_PROXY_HOPS: z.coerce.number().int().min(0).max(5).default(0),
 });
 
 // Values that only production must have set explicitly.
-const REQUIRED_IN_PRODUCTION = ["APP_ORIGIN", "SESSION_SECRET"] as const;
+const REQUIRED_IN_PRODUCTION = ["APP_ORIGIN"] as const;
+
+/** The mail viewer is on in development and test unless switched off, and only when asked for in production. */
+export function mailViewerEnabled(env: Env): boolean {
+  return (
+    env.MAIL_TRANSPORT === "outbox" && (env.MAIL_VIEWER ?? (env.NODE_ENV === "production" ? "off" : "on")) === "on"
+  );
+}
 
 export type Env = z.infer<typeof base>;
 
@@ -33,7 +48,9 @@ export class EnvError extends Error {
   }
 }
 
-export function parseEnv(source: Record<string, string | undefined>): Env {
+export function parseEnv(raw: Record<string, string | undefined>): Env {
+  // An empty line in .env ("SMTP_URL=") means "not set", not "set to nothing".
+  const source = Object.fromEntries(Object.entries(raw).filter(([, value]) => value !== ""));
   const result = base.safeParse(source);
   const problems: string[] = [];
   if (!result.success) {
@@ -47,6 +64,8 @@ export function parseEnv(source: Record<string, string | undefined>): Env {
       if (!source[name]) problems.push(`${name} is required in production but not set`);
     }
   }
+  if (source.MAIL_TRANSPORT === "smtp" && !source.SMTP_URL)
+    problems.push("SMTP_URL is required when MAIL_TRANSPORT=smtp");
   if (problems.length > 0 || !result.success) throw new EnvError(problems);
   return result.data;
 }

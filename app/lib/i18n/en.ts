@@ -1,6 +1,8 @@
+import { authEn } from "./messages/auth";
 import type { MessageKey } from "./zh-CN";
 
 export const en = {
+  ...authEn,
   "app.name": "Tipei",
   "app.fullName": "Tipei · Supervision platform for out-of-school sports training",
   "app.tagline": "Every sports training provider open to inspection; every yuan of tuition under supervision.",

@@ -1,5 +1,11 @@
-/** The source catalog: Simplified Chinese. Every UI string has a key here; en.ts must match. */
+import { authZh } from "./messages/auth";
+
+/**
+ * The source catalog: Simplified Chinese. Every UI string has a key here; en.ts must match.
+ * Areas keep their messages in messages/<area>.ts (both languages side by side).
+ */
 export const zhCN = {
+  ...authZh,
   "app.name": "体培",
   "app.fullName": "体培 · 校外体育培训监管服务平台",
   "app.tagline": "让每一家体育培训机构都经得起查验，让每一笔学费都有监管。",

@@ -83,9 +83,11 @@ export async function waitUntilHealthy(baseURL: string, processes: AppProcess[],
   throw new Error(`${baseURL}/healthz did not answer 200 within ${timeoutMs} ms (last: ${last})`);
 }
 
+export type StopResult = ExitStatus & { alreadyExited: boolean; timedOut: boolean };
+
 /** SIGTERM, then the exit status; a process that ignores it for `graceMs` is killed and reported as such. */
-export async function stopAppProcess(app: AppProcess, graceMs: number): Promise<ExitStatus & { timedOut: boolean }> {
-  if (hasExited(app)) return { ...(await app.exited), timedOut: false };
+export async function stopAppProcess(app: AppProcess, graceMs: number): Promise<StopResult> {
+  if (hasExited(app)) return { ...(await app.exited), alreadyExited: true, timedOut: false };
   app.child.kill("SIGTERM");
   let timer: NodeJS.Timeout | undefined;
   const grace = new Promise<"timed out">((resolve) => {
@@ -93,7 +95,7 @@ export async function stopAppProcess(app: AppProcess, graceMs: number): Promise<
   });
   const result = await Promise.race([app.exited, grace]);
   clearTimeout(timer);
-  if (result !== "timed out") return { ...result, timedOut: false };
+  if (result !== "timed out") return { ...result, alreadyExited: false, timedOut: false };
   app.child.kill("SIGKILL");
-  return { ...(await app.exited), timedOut: true };
+  return { ...(await app.exited), alreadyExited: false, timedOut: true };
 }

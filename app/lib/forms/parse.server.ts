@@ -1,0 +1,50 @@
+import { data } from "@remix-run/node";
+import type { z } from "zod";
+import type { MessageKey } from "~/lib/i18n/catalog";
+
+/** Field errors as catalog keys, per field; "" holds errors about the whole form. */
+export type FieldErrors = Record<string, MessageKey[]>;
+export type FormFailure = { ok: false; fieldErrors: FieldErrors; formError?: MessageKey };
+export type FormResult<T> = { ok: true; data: T } | FormFailure;
+
+/**
+ * Reads a posted form and validates it with the same zod schema the browser uses. Every
+ * message of these schemas is a catalog key, so errors come back localized where shown.
+ */
+export async function parseForm<S extends z.ZodType>(request: Request, schema: S): Promise<FormResult<z.infer<S>>> {
+  let form: FormData;
+  try {
+    form = await request.formData();
+  } catch {
+    return { ok: false, fieldErrors: {}, formError: "validation.badForm" };
+  }
+  const values: Record<string, unknown> = {};
+  for (const [key, value] of form) {
+    if (typeof value !== "string") continue;
+    const previous = values[key];
+    values[key] = previous === undefined ? value : ([] as unknown[]).concat(previous, value);
+  }
+  return validate(schema, values);
+}
+
+export function validate<S extends z.ZodType>(schema: S, values: unknown): FormResult<z.infer<S>> {
+  const result = schema.safeParse(values);
+  if (result.success) return { ok: true, data: result.data };
+  const fieldErrors: FieldErrors = {};
+  for (const issue of result.error.issues) {
+    const field = issue.path.map(String).join(".");
+    const key = (issue.message.startsWith("validation.") ? issue.message : "validation.invalid") as MessageKey;
+    const list = fieldErrors[field] ?? [];
+    if (!list.includes(key)) list.push(key);
+    fieldErrors[field] = list;
+  }
+  return { ok: false, fieldErrors };
+}
+
+/** The action's answer to a refused form: 400 with the errors, nothing written. */
+export function formFailure(failure: Omit<FormFailure, "ok">, status = 400, headers?: HeadersInit) {
+  return data(
+    { ok: false as const, fieldErrors: failure.fieldErrors, formError: failure.formError },
+    { status, headers },
+  );
+}
