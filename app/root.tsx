@@ -4,9 +4,12 @@ import type { ReactNode } from "react";
 import { ErrorPage } from "./components/layout/error-page";
 import { SiteFooter } from "./components/layout/site-footer";
 import { SiteHeader } from "./components/layout/site-header";
+import { isLocale } from "./lib/i18n/catalog";
 import { localeFromRequest } from "./lib/i18n/locale.server";
 import { useTranslation } from "./lib/i18n/use-translation";
 import { useNonce } from "./lib/nonce";
+import { homePathFor } from "./modules/identity/guards.server";
+import { getViewer } from "./modules/identity/session.server";
 import stylesheet from "./tailwind.css";
 
 export const links: LinksFunction = () => [
@@ -14,8 +17,13 @@ export const links: LinksFunction = () => [
   { rel: "icon", href: "/favicon.svg", type: "image/svg+xml" },
 ];
 
-export async function loader({ request }: LoaderFunctionArgs) {
-  return { locale: await localeFromRequest(request) };
+export async function loader({ request, context }: LoaderFunctionArgs) {
+  const viewer = await getViewer(request);
+  return {
+    locale: viewer && isLocale(viewer.user.locale) ? viewer.user.locale : await localeFromRequest(request),
+    requestId: context.requestId ?? null,
+    viewer: viewer ? { displayName: viewer.user.displayName, home: homePathFor(viewer.memberships) } : null,
+  };
 }
 
 export function Layout({ children }: { children: ReactNode }) {
@@ -56,5 +64,6 @@ export default function App() {
 export function ErrorBoundary() {
   const error = useRouteError();
   if (isRouteErrorResponse(error) && error.status === 404) return <ErrorPage kind="notFound" />;
+  if (isRouteErrorResponse(error) && error.status === 403) return <ErrorPage kind="forbidden" />;
   return <ErrorPage kind="server" />;
 }

@@ -2,12 +2,13 @@
 import { PrismaPg } from "@prisma/adapter-pg";
 import { PrismaClient } from "~/generated/prisma/client.ts";
 import { loadDotEnv } from "../scripts/db/load-dotenv.ts";
-import { demoUsers, seedDemo } from "./seed/demo";
+import { DEMO_PASSWORD, demoUsers, seedDemo } from "./seed/demo";
 
 loadDotEnv();
 if (process.argv.includes("--print-accounts")) {
-  console.log("\nDemo people (sign-in and roles arrive with the identity work, issue 3):");
-  for (const u of demoUsers()) console.log(`  ${u.email.padEnd(34)} ${u.displayName}  (${u.note})`);
+  console.log(`\nDemo accounts (password for all: ${DEMO_PASSWORD}):`);
+  for (const u of demoUsers())
+    console.log(`  ${u.email.padEnd(40)} ${u.role.padEnd(18)} ${u.displayName}  (${u.note})`);
   process.exit(0);
 }
 const url = process.env.MIGRATION_DATABASE_URL;

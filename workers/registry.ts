@@ -1,11 +1,14 @@
 import { type Job, UnrecoverableError } from "bullmq";
 import { isJobName, type JobName, type JobPayload, jobDefinitions } from "~/lib/jobs/definitions";
+import { relayEmails, sendEmail } from "./handlers/email";
 import { runHeartbeat } from "./handlers/heartbeat";
 
 type Handlers = { [N in JobName]: (payload: JobPayload<N>, job: Job) => Promise<void> };
 
 const handlers: Handlers = {
   heartbeat: () => runHeartbeat(),
+  "send-email": (payload) => sendEmail(payload.emailId),
+  "relay-emails": () => relayEmails(),
 };
 
 /**
@@ -20,5 +23,7 @@ export async function dispatch(job: Job): Promise<void> {
       `invalid payload for ${job.name}: ${parsed.error.issues.map((i) => i.path.join(".") || "(root)").join(", ")}`,
     );
   }
-  await handlers[job.name](parsed.data, job);
+  // The schema just parsed the payload for this very name; TypeScript cannot pair the two.
+  const handler = handlers[job.name] as (payload: unknown, job: Job) => Promise<void>;
+  await handler(parsed.data, job);
 }

@@ -12,4 +12,10 @@ export async function upsertSchedules(queues: Record<QueueName, Queue>, env: Env
     { every: env.HEARTBEAT_EVERY_MS },
     { name: "heartbeat", data: { v: 1 } },
   );
+  // Delivers what the immediate send-email job missed (Redis down at commit time, crashes).
+  await queues.notifications.upsertJobScheduler(
+    "relay-emails",
+    { every: 60_000 },
+    { name: "relay-emails", data: { v: 1 } },
+  );
 }

@@ -1,8 +1,14 @@
+import { auditEn } from "./messages/audit";
 import { authEn } from "./messages/auth";
+import { emailEn } from "./messages/email";
+import { govEn } from "./messages/gov";
 import type { MessageKey } from "./zh-CN";
 
 export const en = {
   ...authEn,
+  ...govEn,
+  ...auditEn,
+  ...emailEn,
   "app.name": "Tipei",
   "app.fullName": "Tipei · Supervision platform for out-of-school sports training",
   "app.tagline": "Every sports training provider open to inspection; every yuan of tuition under supervision.",

@@ -1,4 +1,7 @@
+import { auditZh } from "./messages/audit";
 import { authZh } from "./messages/auth";
+import { emailZh } from "./messages/email";
+import { govZh } from "./messages/gov";
 
 /**
  * The source catalog: Simplified Chinese. Every UI string has a key here; en.ts must match.
@@ -6,6 +9,9 @@ import { authZh } from "./messages/auth";
  */
 export const zhCN = {
   ...authZh,
+  ...govZh,
+  ...auditZh,
+  ...emailZh,
   "app.name": "体培",
   "app.fullName": "体培 · 校外体育培训监管服务平台",
   "app.tagline": "让每一家体育培训机构都经得起查验，让每一笔学费都有监管。",

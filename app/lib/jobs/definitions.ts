@@ -4,12 +4,20 @@ import { z } from "zod";
  * Every background job: the queue it runs on and its versioned payload schema. Payloads carry
  * ids, never records or personal data. Handlers live in workers/handlers and call app/modules.
  */
-export const QUEUE_NAMES = ["maintenance"] as const;
+export const QUEUE_NAMES = ["maintenance", "notifications"] as const;
 export type QueueName = (typeof QUEUE_NAMES)[number];
 
 export const jobDefinitions = {
   heartbeat: {
     queue: "maintenance",
+    payload: z.object({ v: z.literal(1) }).strict(),
+  },
+  "send-email": {
+    queue: "notifications",
+    payload: z.object({ v: z.literal(1), emailId: z.uuid() }).strict(),
+  },
+  "relay-emails": {
+    queue: "notifications",
     payload: z.object({ v: z.literal(1) }).strict(),
   },
 } as const satisfies Record<string, { queue: QueueName; payload: z.ZodType }>;

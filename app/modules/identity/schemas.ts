@@ -23,7 +23,7 @@ const newPassword = {
   confirmPassword: z.string("validation.required").min(1, "validation.required"),
 };
 
-function passwordsMatch<T extends { password: string; confirmPassword: string }>(schema: z.ZodType<T>) {
+function passwordsMatch<S extends z.ZodType<{ password: string; confirmPassword: string }>>(schema: S): S {
   return schema.refine((v) => v.password === v.confirmPassword, {
     message: "validation.passwordMismatch",
     path: ["confirmPassword"],
@@ -55,8 +55,11 @@ export const invitationSchema = z.object({
   role: z.enum(["REGULATOR_ADMIN", "INSPECTOR"], "validation.chooseRole"),
 });
 
+/** Accepting with an existing account needs only its password; a new account is checked again below. */
 export const acceptInvitationSchema = z.object({
-  displayName: displayName.optional(),
+  displayName: z.string().max(100, "validation.tooLong").optional(),
   password: z.string("validation.required").min(1, "validation.required").max(128, "validation.tooLong"),
   confirmPassword: z.string().optional(),
 });
+
+export const newAccountFromInvitationSchema = passwordsMatch(z.object({ displayName, ...newPassword }));

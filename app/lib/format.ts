@@ -1,0 +1,14 @@
+import type { Locale } from "./i18n/catalog";
+
+/** Dates and times as people here read them: the user's language, China Standard Time. */
+export function formatDateTime(value: Date | string, locale: Locale): string {
+  return new Intl.DateTimeFormat(locale, {
+    timeZone: "Asia/Shanghai",
+    year: "numeric",
+    month: "2-digit",
+    day: "2-digit",
+    hour: "2-digit",
+    minute: "2-digit",
+    hour12: false,
+  }).format(new Date(value));
+}

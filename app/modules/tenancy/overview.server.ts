@@ -1,0 +1,26 @@
+import { type DataScope, inScope } from "~/lib/db-scope.server";
+import { childAuthorities } from "./authorities.server";
+
+export const INSTITUTION_STATUSES = ["DRAFT", "SUBMITTED", "APPROVED", "SUSPENDED", "CLOSED"] as const;
+export type InstitutionStatusName = (typeof INSTITUTION_STATUSES)[number];
+
+/** What a regulator sees first: the jurisdiction below, and the institutions in it by status. */
+export async function authorityOverview(scope: DataScope & { authorityId: string }) {
+  const [children, counts] = await Promise.all([
+    childAuthorities(scope.authorityId),
+    inScope(scope, async (db) => {
+      // Row-level security limits both counts to this authority and its descendants.
+      const [byStatus, members] = await Promise.all([
+        db.institution.groupBy({ by: ["status"], _count: { _all: true } }),
+        db.membership.count({ where: { authorityId: scope.authorityId, institutionId: null } }),
+      ]);
+      return { byStatus, members };
+    }),
+  ]);
+  const institutions = Object.fromEntries(INSTITUTION_STATUSES.map((s) => [s, 0])) as Record<
+    InstitutionStatusName,
+    number
+  >;
+  for (const row of counts.byStatus) institutions[row.status] = row._count._all;
+  return { children, institutions, members: counts.members };
+}

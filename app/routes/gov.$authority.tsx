@@ -1,0 +1,54 @@
+import type { LoaderFunctionArgs } from "@remix-run/node";
+import { NavLink, Outlet, useLoaderData } from "@remix-run/react";
+import type { MessageKey } from "~/lib/i18n/catalog";
+import { useTranslation } from "~/lib/i18n/use-translation";
+import { requireAuthorityRole } from "~/modules/identity/guards.server";
+import { REGULATOR_ROLES } from "~/modules/identity/roles";
+
+// The regulator workspace of one authority: its members (and platform admins) reach it and its
+// descendants; anyone else gets 404.
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const { authority, role } = await requireAuthorityRole(request, params.authority, REGULATOR_ROLES);
+  return { authority, role };
+}
+
+const TABS: { to: string; label: MessageKey; adminOnly: boolean }[] = [
+  { to: "", label: "gov.nav.overview", adminOnly: false },
+  { to: "members", label: "gov.nav.members", adminOnly: true },
+  { to: "settings", label: "gov.nav.settings", adminOnly: true },
+  { to: "audit", label: "gov.nav.audit", adminOnly: true },
+];
+
+export default function AuthorityWorkspace() {
+  const { authority, role } = useLoaderData<typeof loader>();
+  const { t, locale } = useTranslation();
+  const tabs = TABS.filter((tab) => !tab.adminOnly || role === "REGULATOR_ADMIN");
+  return (
+    <div className="space-y-6">
+      <header className="space-y-1">
+        <p className="text-sm text-slate-600">
+          {t(`gov.level.${authority.level}`)} · {authority.code}
+        </p>
+        <h1 className="text-2xl font-semibold">{locale === "en" ? authority.nameEn : authority.name}</h1>
+      </header>
+      <nav aria-label={t("gov.nav.label")} className="border-b border-slate-200">
+        <ul className="-mb-px flex flex-wrap gap-1">
+          {tabs.map((tab) => (
+            <li key={tab.to}>
+              <NavLink
+                to={tab.to === "" ? `/gov/${authority.slug}` : `/gov/${authority.slug}/${tab.to}`}
+                end
+                className={({ isActive }) =>
+                  `inline-block border-b-2 px-3 py-2 text-sm ${isActive ? "border-brand-700 font-semibold text-brand-900" : "border-transparent text-slate-700 hover:text-slate-900"}`
+                }
+              >
+                {t(tab.label)}
+              </NavLink>
+            </li>
+          ))}
+        </ul>
+      </nav>
+      <Outlet />
+    </div>
+  );
+}
