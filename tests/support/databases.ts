@@ -3,7 +3,6 @@ import pg from "pg";
 /** Connection settings of the local test cluster; the roles come from scripts/setup/common.sh. */
 export const PG_HOST = process.env.TEST_PG_HOST ?? "127.0.0.1";
 export const PG_PORT = process.env.TEST_PG_PORT ?? "5432";
-export const TEMPLATE_DATABASE = "tipei_test_template";
 
 export function ownerUrl(database: string): string {
   return `postgresql://tipei:tipei@${PG_HOST}:${PG_PORT}/${database}`;

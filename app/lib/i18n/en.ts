@@ -2,6 +2,7 @@ import { auditEn } from "./messages/audit";
 import { authEn } from "./messages/auth";
 import { emailEn } from "./messages/email";
 import { govEn } from "./messages/gov";
+import { settingsEn } from "./messages/settings";
 import type { MessageKey } from "./zh-CN";
 
 export const en = {
@@ -9,6 +10,7 @@ export const en = {
   ...govEn,
   ...auditEn,
   ...emailEn,
+  ...settingsEn,
   "app.name": "Tipei",
   "app.fullName": "Tipei · Supervision platform for out-of-school sports training",
   "app.tagline": "Every sports training provider open to inspection; every yuan of tuition under supervision.",

@@ -2,6 +2,7 @@ import { auditZh } from "./messages/audit";
 import { authZh } from "./messages/auth";
 import { emailZh } from "./messages/email";
 import { govZh } from "./messages/gov";
+import { settingsZh } from "./messages/settings";
 
 /**
  * The source catalog: Simplified Chinese. Every UI string has a key here; en.ts must match.
@@ -12,6 +13,7 @@ export const zhCN = {
   ...govZh,
   ...auditZh,
   ...emailZh,
+  ...settingsZh,
   "app.name": "体培",
   "app.fullName": "体培 · 校外体育培训监管服务平台",
   "app.tagline": "让每一家体育培训机构都经得起查验，让每一笔学费都有监管。",

@@ -49,8 +49,8 @@ export const auditQuerySchema = z
     cursor: optional(
       z
         .string()
-        .regex(/^[1-9][0-9]{0,18}$/, "validation.audit.cursor")
-        .refine((v) => BigInt(v) <= MAX_BIGINT, "validation.audit.cursor")
+        // One check: zod runs every check of a schema, so BigInt() must never see a non-number.
+        .refine((v) => /^[1-9][0-9]{0,18}$/.test(v) && BigInt(v) <= MAX_BIGINT, "validation.audit.cursor")
         .transform((v) => BigInt(v)),
     ),
   })

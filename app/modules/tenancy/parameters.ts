@@ -137,7 +137,13 @@ export const UNITS = {
 } as const satisfies Record<string, MessageKey>;
 export type Unit = keyof typeof UNITS;
 
-type Described = { rule: RuleCode; label: MessageKey; help: MessageKey };
+type Described = {
+  rule: RuleCode;
+  label: MessageKey;
+  help: MessageKey;
+  /** For fund-warning thresholds: the institution size band they apply to. */
+  band?: SizeBand;
+};
 
 /** Whole numbers (counts, months, minutes…). */
 type IntegerParameter = Described & { kind: "integer"; unit: Unit; default: number; min: number; max: number };
@@ -617,6 +623,7 @@ function bandThresholds<B extends SizeBand>(band: B, outflow: { yellowOutflow: n
   const balance = (level: "yellow" | "red", fallback: number) =>
     ({
       rule: "WARN",
+      band,
       kind: "percent",
       unit: "percent",
       default: fallback,
@@ -628,6 +635,7 @@ function bandThresholds<B extends SizeBand>(band: B, outflow: { yellowOutflow: n
   const outflowAbove = (level: "yellow" | "red", fallback: number) =>
     ({
       rule: "WARN",
+      band,
       kind: "money",
       unit: "yuan",
       default: fallback,

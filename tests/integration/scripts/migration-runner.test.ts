@@ -10,7 +10,7 @@ const MIGRATIONS = path.resolve("prisma/migrations");
 let database: string;
 
 beforeEach(async () => {
-  database = `tipei_test_fmig_${randomBytes(4).toString("hex")}`;
+  database = `tipei_test_r${process.env.TIPEI_TEST_RUN ?? "0"}_mig_${randomBytes(4).toString("hex")}`;
   await createDatabase(database);
 });
 afterEach(async () => {

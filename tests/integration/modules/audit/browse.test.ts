@@ -4,7 +4,7 @@ vi.hoisted(() => {
 });
 
 import { PrismaPg } from "@prisma/adapter-pg";
-import { PrismaClient } from "~/generated/prisma/client.ts";
+import { type Prisma, PrismaClient } from "~/generated/prisma/client.ts";
 import { type DataScope, inScope, unsafeAsSystem } from "~/lib/db-scope.server";
 import { appendAudit } from "~/modules/audit/append.server";
 import {
@@ -42,8 +42,8 @@ type Seeded = {
   entityType?: string;
   entityId?: string;
   occurredAt?: Date;
-  before?: object;
-  after?: object;
+  before?: Prisma.InputJsonObject;
+  after?: Prisma.InputJsonObject;
 };
 
 /** Appends events as the platform (so any authority is allowed), optionally at a chosen time. */
@@ -164,9 +164,7 @@ describe("listAuditEvents filters", () => {
   it("filters by entity type and entity id", async () => {
     const swim = await list(HANGZHOU, { entityType: "institution", entityId: "xihu-swim" });
     expect(swim.events.map((e) => e.action)).toEqual(["institution.submit", "institution.approve"]);
-    expect((await list(HANGZHOU, { entityType: "invitation" })).events.map((e) => e.action)).toEqual([
-      "member.invite",
-    ]);
+    expect((await list(HANGZHOU, { entityType: "invitation" })).events.map((e) => e.action)).toEqual(["member.invite"]);
   });
 
   it("filters by actor, given as email in any case or as user id", async () => {
