@@ -12,7 +12,9 @@ export default {
     v3_fetcherPersist: true,
     v3_relativeSplatPath: true,
     v3_throwAbortReason: true,
-    v3_lazyRouteDiscovery: true,
+    // Off: with a root splat route (the 404 page) lazy discovery renders the splat before the real
+    // route is discovered and its data is loaded (seen with Remix 2.17).
+    v3_lazyRouteDiscovery: false,
     v3_singleFetch: true,
   },
 };

@@ -1,3 +1,5 @@
+// First import: route modules are evaluated before the client entry, and root comes first.
+import "./lib/zod-config";
 import type { LinksFunction, LoaderFunctionArgs } from "@remix-run/node";
 import { isRouteErrorResponse, Links, Meta, Outlet, Scripts, ScrollRestoration, useRouteError } from "@remix-run/react";
 import type { ReactNode } from "react";

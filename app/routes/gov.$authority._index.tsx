@@ -3,7 +3,8 @@ import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "~/lib/i18n/use-translation";
 import { requireAuthorityRole } from "~/modules/identity/guards.server";
 import { REGULATOR_ROLES } from "~/modules/identity/roles";
-import { authorityOverview, INSTITUTION_STATUSES } from "~/modules/tenancy/overview.server";
+import { INSTITUTION_STATUSES } from "~/modules/registry/institution-status";
+import { authorityOverview } from "~/modules/tenancy/overview.server";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { authority, scope } = await requireAuthorityRole(request, params.authority, REGULATOR_ROLES);

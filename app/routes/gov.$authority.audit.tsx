@@ -1,7 +1,7 @@
 import { data, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useLoaderData, useLocation, useNavigation } from "@remix-run/react";
-import { useId } from "react";
 import { Alert } from "~/components/ui/alert";
+import { SelectField } from "~/components/ui/select-field";
 import { SubmitButton } from "~/components/ui/submit-button";
 import { TextField } from "~/components/ui/text-field";
 import { inScope } from "~/lib/db-scope.server";
@@ -49,7 +49,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     {
       values,
       filtered: query.ok ? hasAuditFilter(query.data) : true,
-      paged: search.has("cursor"),
+      paged: Boolean(search.get("cursor")?.trim()),
       fieldErrors,
       authorities,
       chain,
@@ -81,8 +81,8 @@ export default function AuditTrail() {
   const navigation = useNavigation();
   const pending = navigation.state === "loading" && navigation.location.pathname === location.pathname;
   const errorFor = (field: string): MessageKey | undefined => fieldErrors[field]?.[0];
-  const authorityErrorId = useId();
   const invalid = Object.keys(fieldErrors).length > 0;
+  const badFilter = Object.keys(fieldErrors).some((field) => field !== "cursor");
 
   return (
     <div className="space-y-6">
@@ -118,7 +118,7 @@ export default function AuditTrail() {
         <h3 id="audit-filter-heading" className="text-lg font-semibold">
           {t("audit.filter.heading")}
         </h3>
-        {invalid ? <Alert tone="error">{t("audit.filter.invalid")}</Alert> : null}
+        {badFilter ? <Alert tone="error">{t("audit.filter.invalid")}</Alert> : null}
         {errorFor("cursor") ? (
           <Alert tone="error">
             {t("validation.audit.cursor")}{" "}
@@ -159,31 +159,14 @@ export default function AuditTrail() {
             autoComplete="off"
             error={errorFor("actor")}
           />
-          <div>
-            <label htmlFor={`${authorityErrorId}-select`} className="block text-sm font-medium text-slate-800">
-              {t("audit.filter.authority")}
-            </label>
-            <select
-              id={`${authorityErrorId}-select`}
-              name="authority"
-              defaultValue={values.authority}
-              aria-invalid={errorFor("authority") ? true : undefined}
-              aria-describedby={errorFor("authority") ? authorityErrorId : undefined}
-              className="mt-1 block w-full rounded border border-slate-400 bg-white px-3 py-2 text-slate-900 aria-invalid:border-red-700"
-            >
-              <option value="">{t("audit.filter.anyAuthority")}</option>
-              {authorities.map((a) => (
-                <option key={a.id} value={a.id}>
-                  {locale === "en" ? a.nameEn : a.name}
-                </option>
-              ))}
-            </select>
-            {errorFor("authority") ? (
-              <p id={authorityErrorId} className="mt-1 text-sm text-red-800">
-                {t(errorFor("authority") ?? "validation.invalid")}
-              </p>
-            ) : null}
-          </div>
+          <SelectField
+            label={t("audit.filter.authority")}
+            name="authority"
+            defaultValue={values.authority}
+            placeholder={t("audit.filter.anyAuthority")}
+            options={authorities.map((a) => ({ value: a.id, label: locale === "en" ? a.nameEn : a.name }))}
+            error={errorFor("authority")}
+          />
           <TextField
             label={t("audit.filter.from")}
             name="from"
@@ -211,7 +194,7 @@ export default function AuditTrail() {
         </Form>
       </section>
 
-      <section aria-live="polite" aria-busy={pending || undefined} className="space-y-3">
+      <section aria-busy={pending || undefined} className="space-y-3">
         {events.length === 0 ? (
           invalid ? null : (
             <Alert tone="info">

@@ -87,6 +87,8 @@ DO \$\$ BEGIN
     CREATE ROLE tipei_app LOGIN PASSWORD 'tipei_app' NOSUPERUSER NOCREATEDB NOCREATEROLE NOBYPASSRLS;
   END IF;
 END \$\$;
+-- Lets the owner drop a test database that the app role still has sessions in (DROP … WITH (FORCE)).
+GRANT pg_signal_backend TO tipei;
 SQL
   if [ "$(psql_super -c "SELECT 1 FROM pg_database WHERE datname = '$db'")" != "1" ]; then
     log "creating database $db"

@@ -28,7 +28,10 @@ function optional<T extends z.ZodType>(schema: T) {
 }
 
 const text = (max: number) => optional(z.string().trim().max(max, "validation.tooLong"));
-const day = optional(z.iso.date("validation.audit.date"));
+// Years outside 1970–9998 are typos here, and a day before year 1 would not reach the database.
+const day = optional(
+  z.iso.date("validation.audit.date").refine((v) => v >= "1970-01-01" && v <= "9998-12-31", "validation.audit.date"),
+);
 
 /** The audit page's query string: the filters and the keyset cursor (the last id of the previous page). */
 export const auditQuerySchema = z
@@ -60,9 +63,11 @@ export type AuditQuery = z.infer<typeof auditQuerySchema>;
 export type AuditFilter = Omit<AuditQuery, "cursor">;
 export const AUDIT_FILTER_FIELDS = ["action", "entityType", "entityId", "actor", "authority", "from", "to"] as const;
 
-/** Validates the page's query string; a repeated parameter counts once (its last value). */
+/** Validates the page's query string; a repeated parameter counts once (its first value, as `get` reads it). */
 export function parseAuditQuery(params: URLSearchParams): FormResult<AuditQuery> {
-  return validate(auditQuerySchema, Object.fromEntries(params));
+  const values: Record<string, string> = {};
+  for (const [key, value] of params) if (!Object.hasOwn(values, key)) values[key] = value;
+  return validate(auditQuerySchema, values);
 }
 
 export function hasAuditFilter(filter: AuditFilter): boolean {

@@ -1,8 +1,6 @@
 import { type DataScope, inScope } from "~/lib/db-scope.server";
+import { INSTITUTION_STATUSES, type InstitutionStatusName } from "~/modules/registry/institution-status";
 import { childAuthorities } from "./authorities.server";
-
-export const INSTITUTION_STATUSES = ["DRAFT", "SUBMITTED", "APPROVED", "SUSPENDED", "CLOSED"] as const;
-export type InstitutionStatusName = (typeof INSTITUTION_STATUSES)[number];
 
 /** What a regulator sees first: the jurisdiction below, and the institutions in it by status. */
 export async function authorityOverview(scope: DataScope & { authorityId: string }) {

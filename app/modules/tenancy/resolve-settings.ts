@@ -145,9 +145,17 @@ function sameResolution(a: ResolvedParameter, b: ResolvedParameter): boolean {
 function entryDaysAfter(chain: readonly SettingsChainLink[], keys: readonly ParameterKey[], after: IsoDate) {
   const days = new Set<IsoDate>();
   for (const link of chain)
-    for (const key of keys) for (const entry of entriesOf(link, key) ?? []) if (entry.effectiveFrom > after) days.add(entry.effectiveFrom);
+    for (const key of keys)
+      for (const entry of entriesOf(link, key) ?? []) if (entry.effectiveFrom > after) days.add(entry.effectiveFrom);
   return [...days].sort();
 }
+
+/** A change of the resolved value (or of its source) on a later day. */
+export type ScheduledChange<K extends ParameterKey = ParameterKey> = {
+  /** The day the change happens (the winning entry itself may be dated earlier). */
+  date: IsoDate;
+  parameter: ResolvedParameter<K>;
+};
 
 /**
  * Changes already scheduled after `after` (usually today): each day on which the resolved value
@@ -157,12 +165,12 @@ export function upcomingChanges<K extends ParameterKey>(
   chain: readonly SettingsChainLink[],
   key: K,
   after: IsoDate,
-): ResolvedParameter<K>[] {
-  const changes: ResolvedParameter<K>[] = [];
+): ScheduledChange<K>[] {
+  const changes: ScheduledChange<K>[] = [];
   let previous = resolveParameter(chain, key, after);
   for (const day of entryDaysAfter(chain, [key], after)) {
     const next = resolveParameter(chain, key, day);
-    if (!sameResolution(previous, next)) changes.push(next);
+    if (!sameResolution(previous, next)) changes.push({ date: day, parameter: next });
     previous = next;
   }
   return changes;
@@ -201,7 +209,11 @@ export function orderConflicts(
       const days = [from, ...entryDaysAfter(chain, [rule.lower, rule.upper], from)];
       const broken = days.find(
         (day) =>
-          !orderHolds(rule, resolveParameter(chain, rule.lower, day).value, resolveParameter(chain, rule.upper, day).value),
+          !orderHolds(
+            rule,
+            resolveParameter(chain, rule.lower, day).value,
+            resolveParameter(chain, rule.upper, day).value,
+          ),
       );
       if (broken) conflicts.push({ authorityId: id, date: broken, rule });
     }

@@ -1,17 +1,20 @@
 import type { Prisma } from "~/generated/prisma/client.ts";
-import { type Db, type DataScope, inScope } from "~/lib/db-scope.server";
 import { prisma } from "~/lib/db.server";
+import { type DataScope, type Db, inScope } from "~/lib/db-scope.server";
 import type { FieldErrors } from "~/lib/forms/parse.server";
 import type { MessageKey } from "~/lib/i18n/catalog";
 import { appendAudit } from "~/modules/audit/append.server";
 import type { IsoDate, ParameterKey } from "./parameters";
-import { isParameterKey } from "./parameters";
+import { isParameterKey, PARAMETER_KEYS } from "./parameters";
 import {
   orderConflicts,
-  ResolvedSettings,
+  type ResolvedParameter,
+  type ResolvedSettings,
+  resolveParameter,
   resolveSettings,
   type SettingsChainLink,
   type SettingsTreeNode,
+  upcomingChanges,
 } from "./resolve-settings";
 import {
   entryOn,
@@ -119,6 +122,53 @@ export async function resolveSettingsFor(
   return resolveSettings(chainLinks(chain), day);
 }
 
+export type ParameterOverview = {
+  key: ParameterKey;
+  /** In effect today, with its source. */
+  current: ResolvedParameter;
+  /** Later days on which the value or its source changes, or this authority has an entry. */
+  upcoming: { date: IsoDate; parameter: ResolvedParameter; scheduledHere: boolean }[];
+  /** This authority's own entries, past ones included. */
+  own: OverrideEntry[];
+};
+
+export type SettingsOverview = {
+  today: IsoDate;
+  /** The authority and its ancestors (self first), to name the sources of values. */
+  chain: { id: string; name: string; nameEn: string; level: SettingsChainAuthority["level"] }[];
+  parameters: ParameterOverview[];
+};
+
+/** Every parameter of an authority as the settings page shows it on `today`. */
+export async function settingsOverview(authorityId: string, today: IsoDate): Promise<SettingsOverview> {
+  const chain = await loadSettingsChain(authorityId);
+  const self = chain[0];
+  if (!self) throw new Error(`No authority ${authorityId}`);
+  const links = chainLinks(chain);
+  const parameters = PARAMETER_KEYS.map((key): ParameterOverview => {
+    const own = (self.settings.overrides[key] ?? []) as OverrideEntry[];
+    const days = new Set([
+      ...upcomingChanges(links, key, today).map((c) => c.date),
+      ...own.filter((e) => e.effectiveFrom > today).map((e) => e.effectiveFrom),
+    ]);
+    return {
+      key,
+      current: resolveParameter(links, key, today),
+      upcoming: [...days].sort().map((date) => ({
+        date,
+        parameter: resolveParameter(links, key, date),
+        scheduledHere: own.some((e) => e.effectiveFrom === date),
+      })),
+      own,
+    };
+  });
+  return {
+    today,
+    chain: chain.map(({ id, name, nameEn, level }) => ({ id, name, nameEn, level })),
+    parameters,
+  };
+}
+
 // ---------------------------------------------------------------------------------------------
 // Changes
 
@@ -207,7 +257,8 @@ export function cancelScheduledOverride(
   if (!isParameterKey(input.key)) return Promise.resolve(failure("key", "validation.settings.unknownKey"));
   if (!isIsoDate(input.effectiveFrom)) return Promise.resolve(failure("effectiveFrom", "validation.settings.date"));
   // A change in effect today may already have been used; it can be replaced, not withdrawn.
-  if (input.effectiveFrom <= today) return Promise.resolve(failure("effectiveFrom", "validation.settings.notScheduled"));
+  if (input.effectiveFrom <= today)
+    return Promise.resolve(failure("effectiveFrom", "validation.settings.notScheduled"));
   return changeSettings(scope, input.authorityId, {
     key: input.key,
     from: input.effectiveFrom,

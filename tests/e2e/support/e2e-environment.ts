@@ -8,6 +8,8 @@ export const OWNER_ADMIN_URL = "postgresql://tipei:tipei@127.0.0.1:5432/postgres
 export const OWNER_DATABASE_URL = `postgresql://tipei:tipei@127.0.0.1:5432/${E2E_DATABASE}`;
 export const APP_DATABASE_URL = `postgresql://tipei_app:tipei_app@127.0.0.1:5432/${E2E_DATABASE}`;
 export const REDIS_URL = "redis://127.0.0.1:6379";
+/** Signs the session cookies of this run; tests sign their own with it (see sessions.ts). */
+export const E2E_SESSION_SECRET = "e2e-session-secret-that-is-long-enough-0123456789";
 
 /** Set by global setup; Playwright hands the runner's environment to its worker processes. */
 export const BASE_URL_VARIABLE = "E2E_BASE_URL";

@@ -2,7 +2,7 @@ import { existsSync } from "node:fs";
 import path from "node:path";
 import { type AppProcess, startAppProcess, waitUntilHealthy } from "./app-processes.ts";
 import { createE2eDatabase } from "./e2e-database.ts";
-import { APP_DATABASE_URL, BASE_URL_VARIABLE, REDIS_URL, ROOT_DIR } from "./e2e-environment.ts";
+import { APP_DATABASE_URL, BASE_URL_VARIABLE, E2E_SESSION_SECRET, REDIS_URL, ROOT_DIR } from "./e2e-environment.ts";
 import { freePorts } from "./free-ports.ts";
 import { rememberRun, takeRun } from "./run-state.ts";
 import { stopRun } from "./stop-run.ts";
@@ -36,9 +36,12 @@ function processEnv(port: number, baseURL: string, redisPrefix: string, name: st
     DATABASE_URL: APP_DATABASE_URL,
     REDIS_URL,
     REDIS_PREFIX: redisPrefix,
-    SESSION_SECRET: "e2e-session-secret-that-is-long-enough-0123456789",
+    SESSION_SECRET: E2E_SESSION_SECRET,
     LOG_LEVEL: "warn",
     HEARTBEAT_EVERY_MS: "1000",
+    MAIL_TRANSPORT: "outbox",
+    MAIL_VIEWER: "on",
+    TRUST_PROXY_HOPS: "0",
   };
 }
 

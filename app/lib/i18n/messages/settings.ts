@@ -161,7 +161,8 @@ export const settingsZh = {
   "settings.param.FEE-02.maxClassHours.label": "单次收费最多课时",
   "settings.param.FEE-02.maxClassHours.help": "一次缴费所含课时数的上限，课时按下方的计算方式折算。",
   "settings.param.FEE-02.classHourCounting.label": "课时计算方式",
-  "settings.param.FEE-02.classHourCounting.help": "按节计时每节课计 1 课时；按 45 分钟折算时，课时 = 节数 × 每节时长 ÷ 45 分钟。",
+  "settings.param.FEE-02.classHourCounting.help":
+    "按节计时每节课计 1 课时；按 45 分钟折算时，课时 = 节数 × 每节时长 ÷ 45 分钟。",
   "settings.param.FEE-03.maxAmountFen.label": "单次收费金额上限",
   "settings.param.FEE-03.maxAmountFen.help": "一次缴费的最高金额，以元为单位填写。",
   "settings.param.FEE-07.reserveSharePercent.label": "风险保证金比例",
@@ -503,7 +504,8 @@ export const settingsEn = {
   "settings.param.HRS-06.maxDepthChildrenPool.help":
     "The deepest water of a children's pool, not above the limit for children's training.",
   "settings.param.REG-04.filingIntervalMonths.label": "Annual filing interval",
-  "settings.param.REG-04.filingIntervalMonths.help": "A filing is overdue once this many months have passed since the last.",
+  "settings.param.REG-04.filingIntervalMonths.help":
+    "A filing is overdue once this many months have passed since the last.",
   "settings.param.ESCROW.autoConfirmWorkingDays.label": "Lesson counts as confirmed after",
   "settings.param.ESCROW.autoConfirmWorkingDays.help":
     "A lesson the parent neither confirms nor disputes counts as confirmed, and is released, after this many working days.",
@@ -522,11 +524,13 @@ export const settingsEn = {
   "settings.param.WARN.yellowBalancePercent.help":
     "A yellow warning when the supervised balance falls below this share of what is still owed in unconsumed lessons.",
   "settings.param.WARN.redBalancePercent.label": "Red: balance below this share of unconsumed lessons",
-  "settings.param.WARN.redBalancePercent.help": "A red warning below this share; it must be lower than the yellow share.",
+  "settings.param.WARN.redBalancePercent.help":
+    "A red warning below this share; it must be lower than the yellow share.",
   "settings.param.WARN.yellowOutflowFen.label": "Yellow: outflow in the period above",
   "settings.param.WARN.yellowOutflowFen.help": "A yellow warning when the outflow in the period exceeds this amount.",
   "settings.param.WARN.redOutflowFen.label": "Red: outflow in the period above",
-  "settings.param.WARN.redOutflowFen.help": "A red warning above this amount; it must be higher than the yellow amount.",
+  "settings.param.WARN.redOutflowFen.help":
+    "A red warning above this amount; it must be higher than the yellow amount.",
   "settings.band.small": "Small institutions",
   "settings.band.medium": "Medium institutions",
   "settings.band.large": "Large institutions",

@@ -1,8 +1,3 @@
-// setup-integration-env.ts does not set SESSION_SECRET, which db.server's env parse requires.
-vi.hoisted(() => {
-  process.env.SESSION_SECRET ??= "integration-session-secret-0123456789abcdef";
-});
-
 import { PrismaPg } from "@prisma/adapter-pg";
 import { Outlet } from "@remix-run/react";
 import { createRemixStub } from "@remix-run/testing";
@@ -91,6 +86,27 @@ function quietLayoutEffectWarning<T>(render: () => T): T {
   }
 }
 
+type PageData = Awaited<ReturnType<typeof load>>["data"];
+
+function render(data: PageData, locale: Locale): string {
+  const Stub = createRemixStub([
+    {
+      id: "root",
+      path: "/",
+      Component: Outlet,
+      children: [{ id: "audit", path: "gov/:authority/audit", Component: AuditTrail }],
+    },
+  ]);
+  return quietLayoutEffectWarning(() =>
+    renderToString(
+      createElement(Stub, {
+        initialEntries: ["/gov/hangzhou/audit"],
+        hydrationData: { loaderData: { root: { locale }, audit: data } },
+      }),
+    ),
+  );
+}
+
 async function thrown(promise: Promise<unknown>): Promise<Response> {
   try {
     await promise;
@@ -139,27 +155,33 @@ describe("GET /gov/:authority/audit", () => {
       ["en", ["Chain intact", "Audit trail", "Time (China Standard Time)"]],
     ] as const) {
       const result = await load("hangzhou", HANGZHOU_ADMIN, "", locale);
-      const Stub = createRemixStub([
-        {
-          id: "root",
-          path: "/",
-          Component: Outlet,
-          children: [{ id: "audit", path: "gov/:authority/audit", Component: AuditTrail }],
-        },
-      ]);
-      const html = quietLayoutEffectWarning(() =>
-        renderToString(
-          createElement(Stub, {
-            initialEntries: ["/gov/hangzhou/audit"],
-            hydrationData: { loaderData: { root: { locale }, audit: result.data } },
-          }),
-        ),
-      );
+      const html = render(result.data, locale);
       for (const text of expected) expect(html).toContain(text);
       expect(html).toContain(result.data.events[0]?.occurredAtText);
       expect(html).not.toContain("<script>alert");
       expect(html).toContain("&lt;script&gt;alert(&#x27;x&#x27;)&lt;/script&gt;");
       expect(html).toContain("hangzhou.admin@tipei.example");
     }
+  });
+
+  // Last: it breaks this file's chain for good.
+  it("says in words where the chain broke, even when the event lies outside the jurisdiction", async () => {
+    const ningbo = await owner.auditEvent.findFirstOrThrow({ where: { authorityId: NINGBO } });
+    await owner.$transaction([
+      owner.$executeRawUnsafe("ALTER TABLE audit_event DISABLE TRIGGER audit_event_append_only"),
+      owner.$executeRaw`UPDATE audit_event SET action = 'forged' WHERE id = ${ningbo.id}`,
+      owner.$executeRawUnsafe("ALTER TABLE audit_event ENABLE TRIGGER audit_event_append_only"),
+    ]);
+    const result = await load("hangzhou", HANGZHOU_ADMIN);
+    expect(result.data.chain).toEqual({
+      intact: false,
+      visibleEvents: 1,
+      brokenId: ningbo.id.toString(),
+      brokenVisible: false,
+    });
+    const html = render(result.data, "zh-CN");
+    expect(html).toContain(`链已断裂：编号 #${ningbo.id}`);
+    expect(html).toContain("该事件不在本辖区的查看范围内");
+    expect(html).toContain('role="alert"');
   });
 });

@@ -1,8 +1,3 @@
-// setup-integration-env.ts does not set SESSION_SECRET, which db.server's env parse requires.
-vi.hoisted(() => {
-  process.env.SESSION_SECRET ??= "integration-session-secret-0123456789abcdef";
-});
-
 import { PrismaPg } from "@prisma/adapter-pg";
 import { type Prisma, PrismaClient } from "~/generated/prisma/client.ts";
 import { type DataScope, inScope, unsafeAsSystem } from "~/lib/db-scope.server";
@@ -46,33 +41,30 @@ type Seeded = {
   after?: Prisma.InputJsonObject;
 };
 
-/** Appends events as the platform (so any authority is allowed), optionally at a chosen time. */
+/**
+ * Appends events as the platform (so any authority is allowed). An event at a chosen time is
+ * written as the owner: the trigger stamps the app role's events with the current time.
+ */
 async function seedEvents(events: Seeded[]): Promise<void> {
-  await unsafeAsSystem(async (db) => {
-    for (const e of events) {
-      const event = {
-        actorUserId: e.actorUserId ?? null,
-        authorityId: e.authorityId,
-        action: e.action,
-        entityType: e.entityType ?? "institution",
-        entityId: e.entityId ?? "seed",
-        before: e.before ?? null,
-        after: e.after ?? null,
-      };
-      if (e.occurredAt) {
-        await db.auditEvent.create({
-          data: {
-            ...event,
-            before: e.before ?? undefined,
-            after: e.after ?? undefined,
-            occurredAt: e.occurredAt,
-          },
-        });
-      } else {
-        await appendAudit(db, event);
-      }
+  // One transaction per event: an append holds the chain's lock until its transaction ends.
+  for (const e of events) {
+    const event = {
+      actorUserId: e.actorUserId ?? null,
+      authorityId: e.authorityId,
+      action: e.action,
+      entityType: e.entityType ?? "institution",
+      entityId: e.entityId ?? "seed",
+      before: e.before ?? null,
+      after: e.after ?? null,
+    };
+    if (e.occurredAt) {
+      await owner.auditEvent.create({
+        data: { ...event, before: e.before ?? undefined, after: e.after ?? undefined, occurredAt: e.occurredAt },
+      });
+    } else {
+      await unsafeAsSystem((db) => appendAudit(db, event));
     }
-  });
+  }
 }
 
 beforeAll(async () => {
@@ -297,6 +289,20 @@ describe("the audit filter query", () => {
         to: ["validation.audit.date"],
         cursor: ["validation.audit.cursor"],
       },
+    });
+  });
+
+  it("refuses days the database cannot hold", () => {
+    expect(parseAuditQuery(new URLSearchParams({ from: "0000-01-01", to: "9999-12-31" }))).toEqual({
+      ok: false,
+      fieldErrors: { from: ["validation.audit.date"], to: ["validation.audit.date"] },
+    });
+  });
+
+  it("reads a repeated parameter once, by its first value", () => {
+    expect(parseAuditQuery(new URLSearchParams("action=member.&action=institution."))).toEqual({
+      ok: true,
+      data: { action: "member." },
     });
   });
 

@@ -1,8 +1,3 @@
-// setup-integration-env.ts does not set SESSION_SECRET, which db.server's env parse requires.
-vi.hoisted(() => {
-  process.env.SESSION_SECRET ??= "integration-session-secret-0123456789abcdef";
-});
-
 import { PrismaPg } from "@prisma/adapter-pg";
 import { type Prisma, PrismaClient } from "~/generated/prisma/client.ts";
 import { inScope, unsafeAsSystem } from "~/lib/db-scope.server";
