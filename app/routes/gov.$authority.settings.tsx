@@ -260,10 +260,24 @@ function ActionOutcome({ actionData }: { actionData: ActionData }) {
   const { t, locale } = useTranslation();
   if (!actionData) return null;
   const label = actionData.key && isParameterKey(actionData.key) ? labelOf(t, actionData.key) : null;
-  if (actionData.ok) return <Alert tone="success">{t(actionData.notice, { label: label ?? "" })}</Alert>;
+  const goTo = label ? (
+    <a href={`#param-${actionData.key}`} className="underline">
+      {t("settings.goToParameter")}
+    </a>
+  ) : null;
+  if (actionData.ok)
+    return (
+      <Alert tone="success">
+        <p>
+          {t(actionData.notice, { label: label ?? "" })} {goTo}
+        </p>
+      </Alert>
+    );
   return (
     <Alert tone="error">
-      <p>{label ? t("settings.error.failed", { label }) : t(actionData.formError ?? "validation.invalid")}</p>
+      <p>
+        {label ? t("settings.error.failed", { label }) : t(actionData.formError ?? "validation.invalid")} {goTo}
+      </p>
       {label && actionData.formError ? <p>{t(actionData.formError)}</p> : null}
       {actionData.conflict ? (
         <p>
@@ -370,12 +384,10 @@ function ParameterBox({
                   {t("settings.scheduled.item", {
                     date: change.date,
                     value: formatValue(t, locale, definition, change.parameter.value),
-                  })}{" "}
-                  (
-                  {change.scheduledHere
-                    ? t("settings.scheduled.byHere")
-                    : scheduledBy(t, locale, chain, change.parameter.source)}
-                  )
+                    by: change.scheduledHere
+                      ? t("settings.scheduled.byHere")
+                      : scheduledBy(t, locale, chain, change.parameter.source),
+                  })}
                 </span>
                 {canEdit && change.scheduledHere ? <CancelForm parameterKey={key} date={change.date} /> : null}
               </li>
@@ -384,11 +396,7 @@ function ParameterBox({
         </div>
       ) : null}
 
-      {mine ? (
-        <p className={`text-sm ${mine.ok ? "text-green-900" : "text-red-800"}`}>
-          {mine.ok ? t(mine.notice, { label }) : t("settings.error.failed", { label })}
-        </p>
-      ) : null}
+      {mine ? <ParameterOutcome outcome={mine} label={label} /> : null}
 
       {canEdit ? (
         <details open={mine !== undefined && !mine.ok} className="rounded bg-slate-50 p-3">
@@ -403,6 +411,40 @@ function ParameterBox({
         </details>
       ) : null}
     </section>
+  );
+}
+
+/** Fields each form shows its own errors next to; other errors are listed with the outcome. */
+const FIELDS_SHOWN: Record<SettingsIntent, readonly string[]> = {
+  set: ["value", "days", "from", "to", "effectiveFrom"],
+  remove: ["effectiveFrom"],
+  cancel: [],
+};
+
+/** What became of the last post for this parameter, next to it (the page top has it too). */
+function ParameterOutcome({ outcome, label }: { outcome: ActionFailure | ActionSuccess; label: string }) {
+  const { t, locale } = useTranslation();
+  if (outcome.ok) return <p className="text-sm text-green-900">{t(outcome.notice, { label })}</p>;
+  const shown = outcome.intent ? FIELDS_SHOWN[outcome.intent] : [];
+  const others = Object.entries(outcome.fieldErrors)
+    .filter(([field]) => !shown.includes(field))
+    .flatMap(([, messages]) => messages);
+  const messages = [...new Set([...(outcome.formError ? [outcome.formError] : []), ...others])];
+  return (
+    <div className="space-y-1 text-sm text-red-800">
+      <p className="font-medium">{t("settings.error.failed", { label })}</p>
+      {messages.map((message) => (
+        <p key={message}>{t(message)}</p>
+      ))}
+      {outcome.conflict ? (
+        <p>
+          {t("settings.error.conflictWith", {
+            authority: locale === "en" ? outcome.conflict.nameEn : outcome.conflict.name,
+            date: outcome.conflict.date,
+          })}
+        </p>
+      ) : null}
+    </div>
   );
 }
 

@@ -15,7 +15,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 const TABS: { to: string; label: MessageKey; adminOnly: boolean }[] = [
   { to: "", label: "gov.nav.overview", adminOnly: false },
   { to: "members", label: "gov.nav.members", adminOnly: true },
-  { to: "settings", label: "gov.nav.settings", adminOnly: true },
+  { to: "settings", label: "gov.nav.settings", adminOnly: false },
   { to: "audit", label: "gov.nav.audit", adminOnly: true },
 ];
 

@@ -52,7 +52,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
 export default function Login() {
   const { redirectTo, notice } = useLoaderData<typeof loader>();
   const { t } = useTranslation();
-  const { form, onSubmit, errorFor, formError, pending } = useValidatedForm(loginSchema, { redirectTo });
+  const { form, onSubmit, errorFor, formError, pending } = useValidatedForm(loginSchema);
   return (
     <div className="mx-auto max-w-md space-y-6">
       <PageTitle>{t("auth.login.title")}</PageTitle>
@@ -60,7 +60,8 @@ export default function Login() {
       {notice === "signedUp" ? <Alert tone="success">{t("auth.signup.done")}</Alert> : null}
       {formError ? <Alert tone="error">{t(formError)}</Alert> : null}
       <Form method="post" noValidate onSubmit={onSubmit} className="space-y-4">
-        <input type="hidden" {...form.register("redirectTo")} />
+        {/* Plain, not registered: react-hook-form leaves registered hidden inputs empty in the server's HTML. */}
+        <input type="hidden" name="redirectTo" value={redirectTo} />
         <TextField
           label={t("field.email")}
           type="email"

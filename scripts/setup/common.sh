@@ -28,13 +28,21 @@ ensure_node() {
     || die "Node.js 20.19+ is required; this is $(node --version)"
 }
 
-# npm ci only when package-lock.json changed since the last install.
+# Installs exactly the locked versions, only when package-lock.json changed since the last install.
+# Not `npm ci`: it refuses a lock file without entries for other platforms' optional binaries
+# (Biome, Tailwind's oxide, esbuild), and the npm registry these machines reach serves only the
+# Linux ones, so npm cannot record the rest. `npm install` against the committed lock installs the
+# locked tree; the check after it refuses a lock that had to change, as `npm ci` would.
 ensure_node_modules() {
-  local stamp=node_modules/.tipei-lock-sha want
+  local stamp=node_modules/.tipei-lock-sha want before
   want="$(sha256sum package-lock.json | cut -d' ' -f1)"
   if [ -f "$stamp" ] && [ "$(cat "$stamp")" = "$want" ]; then return; fi
-  log "installing dependencies (npm ci)"
-  npm ci --no-audit --no-fund --loglevel=error
+  log "installing dependencies (npm install of the locked versions)"
+  before="$want"
+  npm install --no-audit --no-fund --loglevel=error
+  if [ "$(sha256sum package-lock.json | cut -d' ' -f1)" != "$before" ]; then
+    die "package-lock.json is out of date with package.json: run 'npm install' and commit the lock file"
+  fi
   echo "$want" > "$stamp"
 }
 

@@ -35,6 +35,8 @@ export async function requirePlatformAdmin(request: Request): Promise<Viewer> {
   return viewer;
 }
 
+const REGULATOR_RANK: readonly RoleName[] = ["REGULATOR_ADMIN", "INSPECTOR"];
+
 export type AuthorityAccess = {
   viewer: Viewer;
   authority: AuthoritySummary;
@@ -61,7 +63,8 @@ export async function requireAuthorityRole(
       m.institution === null && m.authority !== null && reach.has(m.authority.id),
   );
   if (held.length === 0) throw notFound();
-  const match = held.find((m) => roles.includes(m.role));
+  // The strongest role wins: an inspector in a city who administers the province acts as an admin.
+  const match = REGULATOR_RANK.map((role) => held.find((m) => m.role === role && roles.includes(role))).find(Boolean);
   if (!match) throw forbidden();
   return { viewer, authority, role: match.role, scope };
 }

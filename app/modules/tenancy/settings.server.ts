@@ -317,8 +317,10 @@ async function loadTree(db: Db, authorityId: string): Promise<TreeRow[]> {
 
 async function changeSettings(scope: DataScope, authorityId: string, change: Change): Promise<SettingsChangeResult> {
   return inScope(scope, async (db) => {
-    // FOR UPDATE: row-level security hides rows this scope may not update, and concurrent
-    // changes to the same authority's settings wait for each other instead of overwriting.
+    // Settings change rarely: one change at a time across all tenants, so the checks across the
+    // tree below never race another authority's change (write skew between parent and child).
+    await db.$executeRaw`SELECT pg_advisory_xact_lock(hashtext('tipei.authority_settings'))`;
+    // FOR UPDATE: row-level security hides rows this scope may not update.
     const rows = await db.$queryRaw<{ settings: unknown }[]>`
       SELECT settings FROM authority WHERE id = ${authorityId}::uuid FOR UPDATE`;
     const row = rows[0];

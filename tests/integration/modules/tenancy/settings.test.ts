@@ -137,6 +137,30 @@ describe("setOverride", () => {
     expect(await settingEvents("hangzhou")).toHaveLength(1);
   });
 
+  it("keeps both of two changes made at the same time", async () => {
+    const scope = scopeOf("hangzhou", hangzhouAdmin);
+    const authorityId = idOf("hangzhou");
+    const results = await Promise.all([
+      setOverride(scope, { authorityId, key: "FEE-01.maxMonths", value: 2, effectiveFrom: TODAY }, { today: TODAY }),
+      setOverride(
+        scope,
+        { authorityId, key: "STF-01.maxClassSize", value: 30, effectiveFrom: TODAY },
+        { today: TODAY },
+      ),
+    ]);
+    expect(results).toEqual([
+      { ok: true, changed: true },
+      { ok: true, changed: true },
+    ]);
+    expect(await storedSettings("hangzhou")).toEqual({
+      version: 1,
+      overrides: {
+        "FEE-01.maxMonths": [{ effectiveFrom: TODAY, value: 2 }],
+        "STF-01.maxClassSize": [{ effectiveFrom: TODAY, value: 30 }],
+      },
+    });
+  });
+
   it("refuses bad input and writes nothing", async () => {
     const scope = scopeOf("hangzhou", hangzhouAdmin);
     const authorityId = idOf("hangzhou");
