@@ -5,7 +5,7 @@ import { PageTitle } from "~/components/ui/page-title";
 import { SubmitButton } from "~/components/ui/submit-button";
 import { TextField } from "~/components/ui/text-field";
 import { appOrigin } from "~/lib/app-origin.server";
-import { formFailure, parseForm } from "~/lib/forms/parse.server";
+import { formFailure, parseForm, tooManyAttempts } from "~/lib/forms/parse.server";
 import { useValidatedForm } from "~/lib/forms/use-validated-form";
 import { useTranslation } from "~/lib/i18n/use-translation";
 import { requestMeta } from "~/lib/request-meta.server";
@@ -19,8 +19,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const { email } = parsed.data;
   const { ip } = requestMeta(request, context);
   const wait = longest(await consume("resetIp", ip ?? "unknown"), await consume("resetAccount", email));
-  if (wait !== null)
-    return formFailure({ fieldErrors: {}, formError: "auth.rateLimited" }, 429, { "Retry-After": String(wait) });
+  if (wait !== null) return tooManyAttempts(wait);
   await requestPasswordReset(email, appOrigin(request));
   return { ok: true as const };
 }

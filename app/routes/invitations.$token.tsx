@@ -4,7 +4,7 @@ import { Alert } from "~/components/ui/alert";
 import { PageTitle } from "~/components/ui/page-title";
 import { SubmitButton } from "~/components/ui/submit-button";
 import { TextField } from "~/components/ui/text-field";
-import { formFailure, parseForm, validate } from "~/lib/forms/parse.server";
+import { formFailure, parseForm, tooManyAttempts, validate } from "~/lib/forms/parse.server";
 import { useValidatedForm } from "~/lib/forms/use-validated-form";
 import { localeFromRequest } from "~/lib/i18n/locale.server";
 import { useTranslation } from "~/lib/i18n/use-translation";
@@ -29,8 +29,7 @@ export async function loader({ params }: LoaderFunctionArgs) {
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const meta = requestMeta(request, context);
   const wait = await consume("loginIp", meta.ip ?? "unknown");
-  if (wait !== null)
-    return formFailure({ fieldErrors: {}, formError: "auth.rateLimited" }, 429, { "Retry-After": String(wait) });
+  if (wait !== null) return tooManyAttempts(wait);
   const invitation = await openInvitation(params.token);
   if (!invitation) return formFailure({ fieldErrors: {}, formError: "auth.invite.invalid" }, 410);
   const parsed = await parseForm(request, acceptInvitationSchema);

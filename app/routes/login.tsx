@@ -4,7 +4,7 @@ import { Alert } from "~/components/ui/alert";
 import { PageTitle } from "~/components/ui/page-title";
 import { SubmitButton } from "~/components/ui/submit-button";
 import { TextField } from "~/components/ui/text-field";
-import { formFailure, parseForm } from "~/lib/forms/parse.server";
+import { formFailure, parseForm, tooManyAttempts } from "~/lib/forms/parse.server";
 import { useValidatedForm } from "~/lib/forms/use-validated-form";
 import { isLocale } from "~/lib/i18n/catalog";
 import { localeCookie } from "~/lib/i18n/locale.server";
@@ -31,8 +31,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const { email, password, redirectTo } = parsed.data;
   const meta = requestMeta(request, context);
   const wait = longest(await consume("loginIp", meta.ip ?? "unknown"), await exhausted("loginAccount", email));
-  if (wait !== null)
-    return formFailure({ fieldErrors: {}, formError: "auth.rateLimited" }, 429, { "Retry-After": String(wait) });
+  if (wait !== null) return tooManyAttempts(wait);
 
   const result = await checkCredentials(email, password, meta.ip);
   if (!result.ok) {

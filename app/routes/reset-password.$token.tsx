@@ -1,10 +1,10 @@
 import { type ActionFunctionArgs, type LoaderFunctionArgs, redirect } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
+import { NewPasswordFields } from "~/components/identity/new-password-fields";
 import { Alert } from "~/components/ui/alert";
 import { PageTitle } from "~/components/ui/page-title";
 import { SubmitButton } from "~/components/ui/submit-button";
-import { TextField } from "~/components/ui/text-field";
-import { formFailure, parseForm } from "~/lib/forms/parse.server";
+import { formFailure, parseForm, tooManyAttempts } from "~/lib/forms/parse.server";
 import { useValidatedForm } from "~/lib/forms/use-validated-form";
 import { useTranslation } from "~/lib/i18n/use-translation";
 import { requestMeta } from "~/lib/request-meta.server";
@@ -24,8 +24,7 @@ export async function loader({ params }: LoaderFunctionArgs) {
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const { ip } = requestMeta(request, context);
   const wait = await consume("resetIp", ip ?? "unknown");
-  if (wait !== null)
-    return formFailure({ fieldErrors: {}, formError: "auth.rateLimited" }, 429, { "Retry-After": String(wait) });
+  if (wait !== null) return tooManyAttempts(wait);
   const parsed = await parseForm(request, resetPasswordSchema);
   if (!parsed.ok) return formFailure(parsed);
   const token = params.token ?? "";
@@ -53,21 +52,7 @@ export default function ResetPassword() {
         <>
           {formError ? <Alert tone="error">{t(formError)}</Alert> : null}
           <Form method="post" noValidate onSubmit={onSubmit} className="space-y-4">
-            <TextField
-              label={t("field.newPassword")}
-              type="password"
-              autoComplete="new-password"
-              hint={t("auth.password.hint")}
-              error={errorFor("password")}
-              {...form.register("password")}
-            />
-            <TextField
-              label={t("field.confirmPassword")}
-              type="password"
-              autoComplete="new-password"
-              error={errorFor("confirmPassword")}
-              {...form.register("confirmPassword")}
-            />
+            <NewPasswordFields register={form.register} errorFor={errorFor} label="field.newPassword" />
             <SubmitButton pending={pending} className="w-full">
               {t("auth.reset.submit")}
             </SubmitButton>

@@ -1,16 +1,18 @@
 import type { ActionFunctionArgs } from "@remix-run/node";
 import { Form, useLoaderData } from "@remix-run/react";
+import { NewPasswordFields } from "~/components/identity/new-password-fields";
 import { Alert } from "~/components/ui/alert";
 import { PageTitle } from "~/components/ui/page-title";
 import { SelectField } from "~/components/ui/select-field";
 import { SubmitButton } from "~/components/ui/submit-button";
 import { TextField } from "~/components/ui/text-field";
-import { formFailure, parseForm } from "~/lib/forms/parse.server";
+import { formFailure, parseForm, tooManyAttempts } from "~/lib/forms/parse.server";
 import { useValidatedForm } from "~/lib/forms/use-validated-form";
 import { localeFromRequest } from "~/lib/i18n/locale.server";
 import { useTranslation } from "~/lib/i18n/use-translation";
 import { requestMeta } from "~/lib/request-meta.server";
 import { passwordContainsEmailName } from "~/modules/identity/password-policy";
+import { consume } from "~/modules/identity/rate-limits.server";
 import { institutionSignupSchema } from "~/modules/identity/schemas";
 import { signUpInstitution } from "~/modules/identity/sign-up.server";
 import { signInAndRedirect } from "~/modules/identity/sign-up-response.server";
@@ -27,6 +29,9 @@ export async function loader() {
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
+  const meta = requestMeta(request, context);
+  const wait = await consume("signupIp", meta.ip ?? "unknown");
+  if (wait !== null) return tooManyAttempts(wait);
   const parsed = await parseForm(request, institutionSignupSchema);
   if (!parsed.ok) return formFailure(parsed);
   const input = parsed.data;
@@ -40,7 +45,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
       ? formFailure({ fieldErrors: { email: ["auth.signup.emailTaken"] } }, 409)
       : formFailure({ fieldErrors: { authorityId: ["validation.chooseDistrict"] } });
   }
-  return signInAndRedirect(request, result.userId, locale, requestMeta(request, context));
+  return signInAndRedirect(request, result.userId, locale, meta);
 }
 
 export default function InstitutionSignup() {
@@ -78,21 +83,7 @@ export default function InstitutionSignup() {
           error={errorFor("email")}
           {...form.register("email")}
         />
-        <TextField
-          label={t("field.password")}
-          type="password"
-          autoComplete="new-password"
-          hint={t("auth.password.hint")}
-          error={errorFor("password")}
-          {...form.register("password")}
-        />
-        <TextField
-          label={t("field.confirmPassword")}
-          type="password"
-          autoComplete="new-password"
-          error={errorFor("confirmPassword")}
-          {...form.register("confirmPassword")}
-        />
+        <NewPasswordFields register={form.register} errorFor={errorFor} />
         <SubmitButton pending={pending} className="w-full">
           {t("auth.signup.submit")}
         </SubmitButton>

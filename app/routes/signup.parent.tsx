@@ -1,20 +1,25 @@
 import type { ActionFunctionArgs } from "@remix-run/node";
 import { Form } from "@remix-run/react";
+import { NewPasswordFields } from "~/components/identity/new-password-fields";
 import { Alert } from "~/components/ui/alert";
 import { PageTitle } from "~/components/ui/page-title";
 import { SubmitButton } from "~/components/ui/submit-button";
 import { TextField } from "~/components/ui/text-field";
-import { formFailure, parseForm } from "~/lib/forms/parse.server";
+import { formFailure, parseForm, tooManyAttempts } from "~/lib/forms/parse.server";
 import { useValidatedForm } from "~/lib/forms/use-validated-form";
 import { localeFromRequest } from "~/lib/i18n/locale.server";
 import { useTranslation } from "~/lib/i18n/use-translation";
 import { requestMeta } from "~/lib/request-meta.server";
 import { passwordContainsEmailName } from "~/modules/identity/password-policy";
+import { consume } from "~/modules/identity/rate-limits.server";
 import { parentSignupSchema } from "~/modules/identity/schemas";
 import { signUpParent } from "~/modules/identity/sign-up.server";
 import { signInAndRedirect } from "~/modules/identity/sign-up-response.server";
 
 export async function action({ request, context }: ActionFunctionArgs) {
+  const meta = requestMeta(request, context);
+  const wait = await consume("signupIp", meta.ip ?? "unknown");
+  if (wait !== null) return tooManyAttempts(wait);
   const parsed = await parseForm(request, parentSignupSchema);
   if (!parsed.ok) return formFailure(parsed);
   const { email, displayName, password } = parsed.data;
@@ -24,7 +29,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const locale = await localeFromRequest(request);
   const result = await signUpParent({ email, displayName, password }, locale);
   if (!result.ok) return formFailure({ fieldErrors: { email: ["auth.signup.emailTaken"] } }, 409);
-  return signInAndRedirect(request, result.userId, locale, requestMeta(request, context));
+  return signInAndRedirect(request, result.userId, locale, meta);
 }
 
 export default function ParentSignup() {
@@ -49,21 +54,7 @@ export default function ParentSignup() {
           error={errorFor("displayName")}
           {...form.register("displayName")}
         />
-        <TextField
-          label={t("field.password")}
-          type="password"
-          autoComplete="new-password"
-          hint={t("auth.password.hint")}
-          error={errorFor("password")}
-          {...form.register("password")}
-        />
-        <TextField
-          label={t("field.confirmPassword")}
-          type="password"
-          autoComplete="new-password"
-          error={errorFor("confirmPassword")}
-          {...form.register("confirmPassword")}
-        />
+        <NewPasswordFields register={form.register} errorFor={errorFor} />
         <SubmitButton pending={pending} className="w-full">
           {t("auth.signup.submit")}
         </SubmitButton>

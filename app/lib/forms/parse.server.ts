@@ -48,3 +48,10 @@ export function formFailure(failure: Omit<FormFailure, "ok">, status = 400, head
     { status, headers },
   );
 }
+
+/** Too many attempts: 429 with a localized message and when to come back. */
+export function tooManyAttempts(retryAfterSeconds: number) {
+  return formFailure({ fieldErrors: {}, formError: "auth.rateLimited" }, 429, {
+    "Retry-After": String(retryAfterSeconds),
+  });
+}

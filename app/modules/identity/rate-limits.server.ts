@@ -4,13 +4,14 @@ import { getRedis } from "~/lib/redis.server";
 
 /**
  * Attempts allowed per window. Login counts every attempt per IP and failures per account (a
- * success clears the account's count); password reset counts every request.
+ * success clears the account's count); password reset and sign-up count every request.
  */
 export const LIMITS = {
   loginIp: { points: 30, duration: 15 * 60 },
   loginAccount: { points: 5, duration: 15 * 60 },
   resetIp: { points: 10, duration: 60 * 60 },
   resetAccount: { points: 3, duration: 60 * 60 },
+  signupIp: { points: 10, duration: 60 * 60 },
 } as const;
 export type LimitName = keyof typeof LIMITS;
 
