@@ -3,7 +3,10 @@ import path from "node:path";
 /** Where the suite runs and what it owns; shared by global setup, teardown and the fixtures. */
 export const ROOT_DIR = path.resolve(import.meta.dirname, "../../..");
 
-export const E2E_DATABASE = "tipei_e2e";
+// One database per run (the runner's pid, handed to its workers through the environment), so two
+// runs on one machine never drop each other's database.
+process.env.TIPEI_E2E_DATABASE ??= `tipei_e2e_${process.pid}`;
+export const E2E_DATABASE = process.env.TIPEI_E2E_DATABASE;
 export const OWNER_ADMIN_URL = "postgresql://tipei:tipei@127.0.0.1:5432/postgres";
 export const OWNER_DATABASE_URL = `postgresql://tipei:tipei@127.0.0.1:5432/${E2E_DATABASE}`;
 export const APP_DATABASE_URL = `postgresql://tipei_app:tipei_app@127.0.0.1:5432/${E2E_DATABASE}`;

@@ -22,14 +22,14 @@ describe("schema.prisma and the migrated database", () => {
     const schema = (await readFile("prisma/schema.prisma", "utf8"))
       .replace("  phone       String?", "  nickname    String\n  phone       String?  @unique")
       .replace('  @@map("job_heartbeat")', '  @@index([runCount])\n  @@map("job_heartbeat")')
-      .concat("\nmodel Venue {\n  id String @id\n}\n\nenum Extra {\n  A\n}\n");
+      .concat("\nmodel ImaginaryThing {\n  id String @id\n}\n\nenum Extra {\n  A\n}\n");
     const problems = await withDatabase((c) => findSchemaDrift(schema, c));
     expect(problems).toEqual(
       expect.arrayContaining([
         'field User.nickname: column "app_user"."nickname" is missing',
         'unique index on User(phone) is missing in "app_user"',
         'normal index on JobHeartbeat(run_count) is missing in "job_heartbeat"',
-        'model Venue: table "Venue" is missing',
+        'model ImaginaryThing: table "ImaginaryThing" is missing',
         'enum Extra: type "Extra" is missing',
       ]),
     );
