@@ -11,6 +11,8 @@ export type DataScope = {
   /** The acting authority: the transaction sees it and its descendants. */
   authorityId: string | null;
   platform: boolean;
+  /** The public registry: registered institutions and what they show the public, nothing else. */
+  publicRegistry?: boolean;
 };
 
 export type Db = Prisma.TransactionClient;
@@ -23,7 +25,8 @@ export function inScope<T>(scope: DataScope, work: (db: Db) => Promise<T>): Prom
     // One round trip; `true` makes each setting local to this transaction.
     await tx.$executeRaw`SELECT set_config('tipei.user_id', ${scope.userId ?? ""}, true),
                                 set_config('tipei.authority_id', ${scope.authorityId ?? ""}, true),
-                                set_config('tipei.platform', ${scope.platform ? "on" : ""}, true)`;
+                                set_config('tipei.platform', ${scope.platform ? "on" : ""}, true),
+                                set_config('tipei.public', ${scope.publicRegistry ? "on" : ""}, true)`;
     return work(tx);
   });
 }
@@ -34,4 +37,9 @@ export function inScope<T>(scope: DataScope, work: (db: Db) => Promise<T>): Prom
  */
 export function unsafeAsSystem<T>(work: (db: Db) => Promise<T>): Promise<T> {
   return inScope({ userId: null, authorityId: null, platform: true }, work);
+}
+
+/** Read-only work of the public registry (search, profiles, the public API): anyone may ask. */
+export function inPublicRegistry<T>(work: (db: Db) => Promise<T>): Promise<T> {
+  return inScope({ ...ANONYMOUS_SCOPE, publicRegistry: true }, work);
 }

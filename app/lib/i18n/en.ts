@@ -2,12 +2,14 @@ import { auditEn } from "./messages/audit";
 import { authEn } from "./messages/auth";
 import { emailEn } from "./messages/email";
 import { govEn } from "./messages/gov";
+import { registryEn } from "./messages/registry";
 import { settingsEn } from "./messages/settings";
 import type { MessageKey } from "./zh-CN";
 
 export const en = {
   ...authEn,
   ...govEn,
+  ...registryEn,
   ...auditEn,
   ...emailEn,
   ...settingsEn,

@@ -2,6 +2,7 @@ import { auditZh } from "./messages/audit";
 import { authZh } from "./messages/auth";
 import { emailZh } from "./messages/email";
 import { govZh } from "./messages/gov";
+import { registryZh } from "./messages/registry";
 import { settingsZh } from "./messages/settings";
 
 /**
@@ -11,6 +12,7 @@ import { settingsZh } from "./messages/settings";
 export const zhCN = {
   ...authZh,
   ...govZh,
+  ...registryZh,
   ...auditZh,
   ...emailZh,
   ...settingsZh,

@@ -16,15 +16,19 @@ export type AuditInput = {
  * does. The database chains it (hash of the previous event) and refuses later edits.
  */
 export async function appendAudit(db: Db, event: AuditInput): Promise<void> {
-  await db.auditEvent.create({
-    data: {
-      actorUserId: event.actorUserId,
-      authorityId: event.authorityId,
-      action: event.action,
-      entityType: event.entityType,
-      entityId: event.entityId,
-      before: event.before ?? undefined,
-      after: event.after ?? undefined,
-    },
+  // createMany writes without RETURNING: an institution member may append to its authority's
+  // trail but not read it back, and RETURNING would need the read policy too.
+  await db.auditEvent.createMany({
+    data: [
+      {
+        actorUserId: event.actorUserId,
+        authorityId: event.authorityId,
+        action: event.action,
+        entityType: event.entityType,
+        entityId: event.entityId,
+        before: event.before ?? undefined,
+        after: event.after ?? undefined,
+      },
+    ],
   });
 }
