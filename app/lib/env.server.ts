@@ -28,7 +28,24 @@ const base = z.object({
   MAIL_VIEWER: z.enum(["on", "off"]).optional(),
   // Express "trust proxy": how many proxies in front of the web may set X-Forwarded-For.
   TRUST_PROXY_HOPS: z.coerce.number().int().min(0).max(5).default(0),
+  // Where the bytes of uploaded files live: "local" (STORAGE_DIR on this machine) or "s3".
+  STORAGE_BACKEND: z.enum(["local", "s3"]).default("local"),
+  STORAGE_DIR: z.string().min(1).default("./storage"),
+  S3_ENDPOINT: z.url({ protocol: /^https?$/ }).optional(),
+  S3_BUCKET: z
+    .string()
+    .regex(/^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/, "must be a bucket name (lower-case letters, digits, dots, hyphens)")
+    .optional(),
+  S3_REGION: z
+    .string()
+    .regex(/^[a-z0-9-]{2,40}$/)
+    .optional(),
+  S3_ACCESS_KEY_ID: z.string().min(1).optional(),
+  S3_SECRET_ACCESS_KEY: z.string().min(1).optional(),
 });
+
+// Values the S3 storage backend cannot work without (no silent defaults for a bucket or its keys).
+const S3_SETTINGS = ["S3_ENDPOINT", "S3_BUCKET", "S3_REGION", "S3_ACCESS_KEY_ID", "S3_SECRET_ACCESS_KEY"] as const;
 
 // Values that only production must have set explicitly.
 const REQUIRED_IN_PRODUCTION = ["APP_ORIGIN"] as const;
@@ -66,6 +83,9 @@ export function parseEnv(raw: Record<string, string | undefined>): Env {
   }
   if (source.MAIL_TRANSPORT === "smtp" && !source.SMTP_URL)
     problems.push("SMTP_URL is required when MAIL_TRANSPORT=smtp");
+  if (source.STORAGE_BACKEND === "s3") {
+    for (const name of S3_SETTINGS) if (!source[name]) problems.push(`${name} is required when STORAGE_BACKEND=s3`);
+  }
   if (problems.length > 0 || !result.success) throw new EnvError(problems);
   return result.data;
 }

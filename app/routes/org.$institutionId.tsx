@@ -1,56 +1,59 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { useLoaderData } from "@remix-run/react";
-import { PageTitle } from "~/components/ui/page-title";
+import { NavLink, Outlet, useLoaderData } from "@remix-run/react";
 import { inScope } from "~/lib/db-scope.server";
-import { formatDateTime } from "~/lib/format";
+import type { MessageKey } from "~/lib/i18n/catalog";
 import { useTranslation } from "~/lib/i18n/use-translation";
 import { notFound, requireInstitutionRole } from "~/modules/identity/guards.server";
 import { INSTITUTION_ROLES } from "~/modules/identity/roles";
 
+// The institution's workspace: its members reach it; anyone else gets 404.
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { scope } = await requireInstitutionRole(request, params.institutionId, INSTITUTION_ROLES);
   const institution = await inScope(scope, (db) =>
     db.institution.findUnique({
       where: { id: params.institutionId },
-      select: {
-        name: true,
-        status: true,
-        createdAt: true,
-        authority: { select: { name: true, nameEn: true } },
-        memberships: { select: { id: true, role: true, user: { select: { displayName: true, email: true } } } },
-      },
+      select: { id: true, name: true, status: true, registrationNo: true },
     }),
   );
   if (!institution) throw notFound();
   return { institution };
 }
 
+const TABS: { to: string; label: MessageKey }[] = [
+  { to: "", label: "org.nav.overview" },
+  { to: "filing", label: "org.nav.filing" },
+];
+
 export default function InstitutionWorkspace() {
   const { institution } = useLoaderData<typeof loader>();
-  const { t, locale } = useTranslation();
+  const { t } = useTranslation();
   return (
     <div className="space-y-6">
-      <PageTitle>{institution.name}</PageTitle>
-      <dl className="grid grid-cols-[max-content_1fr] gap-x-6 gap-y-1">
-        <dt className="text-slate-600">{t("org.status")}</dt>
-        <dd>{t(`institution.status.${institution.status}`)}</dd>
-        <dt className="text-slate-600">{t("org.authority")}</dt>
-        <dd>{locale === "en" ? institution.authority.nameEn : institution.authority.name}</dd>
-        <dt className="text-slate-600">{t("org.opened")}</dt>
-        <dd>{formatDateTime(institution.createdAt, locale)}</dd>
-      </dl>
-      <section aria-labelledby="org-members" className="space-y-2">
-        <h2 id="org-members" className="text-lg font-semibold">
-          {t("org.members")}
-        </h2>
-        <ul className="space-y-1">
-          {institution.memberships.map((m) => (
-            <li key={m.id}>
-              {m.user.displayName} · <span className="break-all">{m.user.email}</span> · {t(`role.${m.role}`)}
+      <header className="space-y-1">
+        <p className="text-sm text-slate-600">
+          {t(`institution.status.${institution.status}`)}
+          {institution.registrationNo ? ` · ${t("org.registrationNo")} ${institution.registrationNo}` : ""}
+        </p>
+        <h1 className="text-2xl font-semibold">{institution.name}</h1>
+      </header>
+      <nav aria-label={t("org.nav.label")} className="border-b border-slate-200">
+        <ul className="-mb-px flex flex-wrap gap-1">
+          {TABS.map((tab) => (
+            <li key={tab.to}>
+              <NavLink
+                to={tab.to === "" ? `/org/${institution.id}` : `/org/${institution.id}/${tab.to}`}
+                end={tab.to === ""}
+                className={({ isActive }) =>
+                  `inline-block border-b-2 px-3 py-2 text-sm ${isActive ? "border-brand-700 font-semibold text-brand-900" : "border-transparent text-slate-700 hover:text-slate-900"}`
+                }
+              >
+                {t(tab.label)}
+              </NavLink>
             </li>
           ))}
         </ul>
-      </section>
+      </nav>
+      <Outlet />
     </div>
   );
 }

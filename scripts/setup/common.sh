@@ -112,8 +112,15 @@ ensure_env_file() {
   sed "s/^SESSION_SECRET=.*/SESSION_SECRET=$secret/" .env.example > .env
 }
 
+# A CJK font for the PDF certificates (and for screenshots of the Chinese UI).
+CJK_FONT=/usr/share/fonts/truetype/wqy/wqy-microhei.ttc
+ensure_cjk_font() {
+  [ -f "$CJK_FONT" ] || apt_install fonts-wqy-microhei
+}
+
 prepare_common() {
   ensure_node
+  ensure_cjk_font
   ensure_node_modules
   ensure_postgres
   ensure_redis

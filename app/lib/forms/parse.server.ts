@@ -18,13 +18,35 @@ export async function parseForm<S extends z.ZodType>(request: Request, schema: S
   } catch {
     return { ok: false, fieldErrors: {}, formError: "validation.badForm" };
   }
+  return validate(schema, formValues(form));
+}
+
+/**
+ * The string fields of a form as an object. A repeated name becomes an array; a dotted name
+ * (`slots.0.weekday`) becomes nested objects and arrays, so list forms need no JavaScript.
+ */
+const UNSAFE_SEGMENTS = new Set(["__proto__", "constructor", "prototype"]);
+
+export function formValues(form: FormData): Record<string, unknown> {
   const values: Record<string, unknown> = {};
   for (const [key, value] of form) {
     if (typeof value !== "string") continue;
-    const previous = values[key];
-    values[key] = previous === undefined ? value : ([] as unknown[]).concat(previous, value);
+    const path = key.split(".");
+    // A crafted name must not reach Object.prototype.
+    if (path.some((segment) => UNSAFE_SEGMENTS.has(segment))) continue;
+    let target: Record<string, unknown> = values;
+    for (const [i, segment] of path.entries()) {
+      if (i === path.length - 1) {
+        const previous = target[segment];
+        target[segment] = previous === undefined ? value : ([] as unknown[]).concat(previous, value);
+      } else {
+        const next = path[i + 1] ?? "";
+        target[segment] ??= /^\d+$/.test(next) ? [] : {};
+        target = target[segment] as Record<string, unknown>;
+      }
+    }
   }
-  return validate(schema, values);
+  return values;
 }
 
 export function validate<S extends z.ZodType>(schema: S, values: unknown): FormResult<z.infer<S>> {

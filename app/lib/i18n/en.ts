@@ -1,6 +1,8 @@
 import { auditEn } from "./messages/audit";
 import { authEn } from "./messages/auth";
 import { emailEn } from "./messages/email";
+import { filesEn } from "./messages/files";
+import { filingEn } from "./messages/filing";
 import { govEn } from "./messages/gov";
 import { registryEn } from "./messages/registry";
 import { settingsEn } from "./messages/settings";
@@ -9,6 +11,8 @@ import type { MessageKey } from "./zh-CN";
 export const en = {
   ...authEn,
   ...govEn,
+  ...filingEn,
+  ...filesEn,
   ...registryEn,
   ...auditEn,
   ...emailEn,

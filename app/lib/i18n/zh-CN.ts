@@ -1,6 +1,8 @@
 import { auditZh } from "./messages/audit";
 import { authZh } from "./messages/auth";
 import { emailZh } from "./messages/email";
+import { filesZh } from "./messages/files";
+import { filingZh } from "./messages/filing";
 import { govZh } from "./messages/gov";
 import { registryZh } from "./messages/registry";
 import { settingsZh } from "./messages/settings";
@@ -12,6 +14,8 @@ import { settingsZh } from "./messages/settings";
 export const zhCN = {
   ...authZh,
   ...govZh,
+  ...filingZh,
+  ...filesZh,
   ...registryZh,
   ...auditZh,
   ...emailZh,

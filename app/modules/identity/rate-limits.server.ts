@@ -12,6 +12,7 @@ export const LIMITS = {
   resetIp: { points: 10, duration: 60 * 60 },
   resetAccount: { points: 3, duration: 60 * 60 },
   signupIp: { points: 10, duration: 60 * 60 },
+  publicApiIp: { points: 120, duration: 60 },
 } as const;
 export type LimitName = keyof typeof LIMITS;
 

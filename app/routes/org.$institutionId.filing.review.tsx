@@ -1,0 +1,91 @@
+import { type ActionFunctionArgs, type LoaderFunctionArgs, redirect } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { Alert } from "~/components/ui/alert";
+import { SubmitButton } from "~/components/ui/submit-button";
+import { formFailure } from "~/lib/forms/parse.server";
+import type { MessageKey } from "~/lib/i18n/catalog";
+import { useTranslation } from "~/lib/i18n/use-translation";
+import { submissionProblems } from "~/modules/registry/content";
+import { FilingIncomplete, submitFiling, withdrawFiling } from "~/modules/registry/filing.server";
+import { requireFilingContext } from "~/modules/registry/filing-access.server";
+import { TransitionRefused } from "~/modules/registry/state-machine";
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const { filing, draft, institution, isAdmin } = await requireFilingContext(request, params.institutionId);
+  if (!filing || !draft) throw redirect(`/org/${institution.id}`);
+  return {
+    problems: submissionProblems(draft),
+    status: filing.status,
+    kind: filing.kind,
+    isAdmin,
+    overview: `/org/${institution.id}`,
+  };
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const context = await requireFilingContext(request, params.institutionId);
+  if (!context.isAdmin) return formFailure({ fieldErrors: {}, formError: "review.onlyAdminSubmits" }, 403);
+  if (!context.filing) return redirect(`/org/${context.institution.id}`);
+  const intent = new URL(request.url).searchParams.get("intent");
+  try {
+    if (intent === "withdraw") {
+      await withdrawFiling(context.scope, context.filing.id);
+      return redirect(`/org/${context.institution.id}`);
+    }
+    await submitFiling(context.scope, context.filing.id);
+  } catch (error) {
+    if (error instanceof FilingIncomplete) return formFailure({ fieldErrors: {}, formError: "review.problems" }, 409);
+    if (error instanceof TransitionRefused) return formFailure({ fieldErrors: {}, formError: "wizard.readOnly" }, 409);
+    throw error;
+  }
+  return { submitted: true as const };
+}
+
+export default function ReviewStep() {
+  const { problems, status, kind, isAdmin } = useLoaderData<typeof loader>();
+  const result = useActionData<typeof action>();
+  const navigation = useNavigation();
+  const { t } = useTranslation();
+  const pending = navigation.state === "submitting";
+  const canSubmit = (status === "DRAFT" || status === "CHANGES_REQUESTED") && problems.length === 0 && isAdmin;
+  const canWithdraw =
+    isAdmin && (status === "SUBMITTED" || status === "CHANGES_REQUESTED" || (status === "DRAFT" && kind !== "INITIAL"));
+  return (
+    <div className="max-w-2xl space-y-4">
+      {result && "submitted" in result ? <Alert tone="success">{t("review.submitted")}</Alert> : null}
+      {result && "formError" in result && result.formError ? <Alert tone="error">{t(result.formError)}</Alert> : null}
+      {problems.length > 0 ? (
+        <div className="space-y-2">
+          <p className="font-medium">{t("review.problems")}</p>
+          <ul className="list-disc space-y-1 pl-6">
+            {problems.map((p) => (
+              <li key={`${p.step}:${p.message}:${JSON.stringify(p.params ?? {})}`}>
+                <Link to={`../${p.step}`} relative="path" className="text-brand-700 underline">
+                  {t(`wizard.step.${p.step}`)}
+                </Link>
+                ：{t(p.message as MessageKey, p.params)}
+              </li>
+            ))}
+          </ul>
+        </div>
+      ) : status === "DRAFT" || status === "CHANGES_REQUESTED" ? (
+        <p className="text-slate-700">{t("review.ready")}</p>
+      ) : null}
+      {!isAdmin ? <p className="text-slate-700">{t("review.onlyAdminSubmits")}</p> : null}
+      <div className="flex flex-wrap gap-2">
+        {canSubmit ? (
+          <Form method="post">
+            <SubmitButton pending={pending}>{t("review.submit")}</SubmitButton>
+          </Form>
+        ) : null}
+        {canWithdraw ? (
+          <Form method="post" action="?intent=withdraw">
+            <SubmitButton tone="secondary" pending={pending}>
+              {t("review.withdraw")}
+            </SubmitButton>
+          </Form>
+        ) : null}
+      </div>
+    </div>
+  );
+}
