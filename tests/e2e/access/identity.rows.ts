@@ -1,8 +1,5 @@
-import { stableId } from "../../../prisma/seed/stable-id.ts";
 import { all, foreign, get, post, type RouteRow, regulatorPage, signedIn } from "./matrix.ts";
 
-const OWN_INSTITUTION = stableId("institution", "xihu-swim");
-const FOREIGN_INSTITUTION = stableId("institution", "yinzhou-football");
 const SOME_TOKEN = "A".repeat(43);
 const SOME_UUID = "00000000-0000-4000-8000-000000000000";
 
@@ -26,18 +23,6 @@ export const ROWS: RouteRow[] = [
     checks: [get("account", "/account", signedIn(200)), post("account bad intent", "/account", signedIn(400))],
   },
   { files: ["admin.tsx"], checks: [get("platform admin", "/admin", { ...signedIn(404), platformAdmin: 200 })] },
-  {
-    files: ["org.$institutionId.tsx"],
-    checks: [
-      get("own institution", `/org/${OWN_INSTITUTION}`, {
-        ...signedIn(404),
-        institutionAdmin: 200,
-        institutionStaff: 200,
-      }),
-      get("foreign institution", `/org/${FOREIGN_INSTITUTION}`, signedIn(404)),
-      get("malformed institution id", "/org/not-a-uuid", signedIn(404)),
-    ],
-  },
   {
     files: ["gov.$authority.tsx", "gov.$authority._index.tsx"],
     checks: [
