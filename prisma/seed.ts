@@ -3,6 +3,7 @@ import { PrismaPg } from "@prisma/adapter-pg";
 import { PrismaClient } from "~/generated/prisma/client.ts";
 import { loadDotEnv } from "../scripts/db/load-dotenv.ts";
 import { DEMO_PASSWORD, demoUsers, seedDemo } from "./seed/demo";
+import { seedRegistryDemo } from "./seed/registry-demo";
 
 loadDotEnv();
 if (process.argv.includes("--print-accounts")) {
@@ -20,6 +21,8 @@ const db = new PrismaClient({ adapter: new PrismaPg({ connectionString: url }) }
 try {
   const added = await seedDemo(db);
   console.log(`db:seed added ${added.authorities} authorities and ${added.users} people (existing rows kept)`);
+  const registry = await seedRegistryDemo(db);
+  console.log(`db:seed added ${registry.institutions} registry demo institutions (existing ones kept)`);
 } finally {
   await db.$disconnect();
 }

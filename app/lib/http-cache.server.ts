@@ -37,7 +37,7 @@ export function ifNoneMatchHits(request: Request, etag: string): boolean {
  */
 export function conditionalResponse(
   request: Request,
-  body: string | Uint8Array,
+  body: string,
   init: { status?: number; headers: Record<string, string> },
 ): Response {
   const etag = weakEtagFor(body);

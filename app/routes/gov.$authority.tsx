@@ -14,6 +14,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 const TABS: { to: string; label: MessageKey; adminOnly: boolean }[] = [
   { to: "", label: "gov.nav.overview", adminOnly: false },
+  { to: "reviews", label: "gov.nav.reviews", adminOnly: false },
+  { to: "institutions", label: "gov.nav.institutions", adminOnly: false },
   { to: "members", label: "gov.nav.members", adminOnly: true },
   { to: "settings", label: "gov.nav.settings", adminOnly: false },
   { to: "audit", label: "gov.nav.audit", adminOnly: true },

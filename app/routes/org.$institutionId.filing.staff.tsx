@@ -1,20 +1,24 @@
 import { type ActionFunctionArgs, type LoaderFunctionArgs, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { z } from "zod";
+import { FileField } from "~/components/registry/file-field";
 import { Alert } from "~/components/ui/alert";
 import { CheckboxField } from "~/components/ui/checkbox-field";
 import { SelectField } from "~/components/ui/select-field";
 import { SubmitButton } from "~/components/ui/submit-button";
 import { TextField } from "~/components/ui/text-field";
+import { parseMultipartForm } from "~/lib/forms/multipart.server";
 import type { FieldErrors } from "~/lib/forms/parse.server";
-import { formFailure, parseForm } from "~/lib/forms/parse.server";
+import { formFailure, parseForm, validate } from "~/lib/forms/parse.server";
 import type { MessageKey } from "~/lib/i18n/catalog";
 import { useTranslation } from "~/lib/i18n/use-translation";
 import { dropBlankRows } from "~/modules/registry/blank-rows";
 import { type CoachContent, coachSchema, type SafetyStaff, safetyStaffSchema } from "~/modules/registry/content";
+import { UPLOAD_FORM_LIMITS, UPLOAD_RULES } from "~/modules/registry/files-purposes";
 import { editable, requireFilingContext, saveToDraft } from "~/modules/registry/filing-access.server";
 import { blankRowIds, itemBeingEdited, removeItemSchema, upsertById } from "~/modules/registry/list-step.server";
 import { CERTIFICATE_TYPES, SPORT_CODES } from "~/modules/registry/sports";
+import { fileNamesOf, storeChosenFiles } from "~/modules/registry/wizard-uploads.server";
 
 const BLANK_CERTIFICATES = 2;
 const BLANK_FIRST_AID = 2;
@@ -30,9 +34,11 @@ const safetyForm = z.preprocess(
 );
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const { filing, draft, institution } = await requireFilingContext(request, params.institutionId);
+  const context = await requireFilingContext(request, params.institutionId);
+  const { filing, draft, institution } = context;
   if (!filing || !draft) throw redirect(`/org/${institution.id}`);
   return {
+    fileNames: await fileNamesOf(context, draft),
     coaches: draft.coaches,
     safetyStaff: draft.safetyStaff ?? null,
     editing: itemBeingEdited(request, draft.coaches),
@@ -60,16 +66,40 @@ export async function action({ request, params }: ActionFunctionArgs) {
     const saved = await saveToDraft(context, "staff", (d) => ({ ...d, safetyStaff: parsed.data }));
     return saved.ok ? redirect(here) : saved.response;
   }
-  const parsed = await parseForm(request, coachForm);
+  const multipart = await parseMultipartForm(request, UPLOAD_FORM_LIMITS);
+  if (!multipart.ok) return multipart.response;
+  const parsed = validate(coachForm, multipart.form.values);
   if (!parsed.ok) return formFailure(parsed);
-  const saved = await saveToDraft(context, "staff", (d) => ({ ...d, coaches: upsertById(d.coaches, parsed.data) }));
+  const coach = parsed.data;
+  const stored = await storeChosenFiles(context, multipart.form.files, [
+    { input: "photo", purpose: "coachPhoto" },
+    ...coach.certificates.map((c) => ({ input: `scan.${c.id}`, purpose: "certificateScan" as const })),
+  ]);
+  if (!stored.ok) return formFailure({ fieldErrors: stored.fieldErrors });
+  const previous = context.draft?.coaches.find((c) => c.id === coach.id);
+  const withFiles = {
+    ...coach,
+    photoFileId: stored.ids.get("photo") ?? previous?.photoFileId,
+    certificates: coach.certificates.map((cert) => ({
+      ...cert,
+      scanFileId: stored.ids.get(`scan.${cert.id}`) ?? previous?.certificates.find((p) => p.id === cert.id)?.scanFileId,
+    })),
+  };
+  const saved = await saveToDraft(context, "staff", (d) => ({ ...d, coaches: upsertById(d.coaches, withFiles) }));
   return saved.ok ? redirect(here) : saved.response;
 }
 
 type ActionResult = { fieldErrors?: FieldErrors; formError?: "wizard.readOnly" } | undefined;
 
 export default function StaffStep() {
-  const { coaches, safetyStaff, editing, blankCertificateIds, editable: canEdit } = useLoaderData<typeof loader>();
+  const {
+    coaches,
+    safetyStaff,
+    editing,
+    blankCertificateIds,
+    editable: canEdit,
+    fileNames,
+  } = useLoaderData<typeof loader>();
   const result = useActionData<ActionResult>();
   const navigation = useNavigation();
   const { t } = useTranslation();
@@ -121,6 +151,7 @@ export default function StaffStep() {
             blankIds={blankCertificateIds}
             errorFor={errorFor}
             pending={pending}
+            fileNames={fileNames}
           />
         ) : canEdit ? (
           <Link to="?item=new" className="inline-block rounded bg-brand-700 px-4 py-2 text-white">
@@ -146,14 +177,27 @@ function CoachForm(props: {
   blankIds: string[];
   errorFor: ErrorFor;
   pending: boolean;
+  fileNames: Record<string, string>;
 }) {
-  const { coach, id, blankIds, errorFor, pending } = props;
+  const { coach, id, blankIds, errorFor, pending, fileNames } = props;
   const { t } = useTranslation();
   const rows = [...(coach?.certificates.map((c) => c.id) ?? []), ...blankIds];
   return (
-    <Form method="post" className="max-w-3xl space-y-4 rounded border border-slate-300 bg-white p-4">
+    <Form
+      method="post"
+      encType="multipart/form-data"
+      className="max-w-3xl space-y-4 rounded border border-slate-300 bg-white p-4"
+    >
       <input type="hidden" name="id" value={id} />
       <TextField name="name" label={t("coach.name")} defaultValue={coach?.name} error={errorFor("name")} />
+      <FileField
+        name="photo"
+        label={t("coach.photo")}
+        accept={UPLOAD_RULES.photo.accept}
+        currentId={coach?.photoFileId}
+        currentName={coach?.photoFileId ? fileNames[coach.photoFileId] : undefined}
+        error={errorFor("photo")}
+      />
       <div className="flex flex-wrap gap-6">
         <CheckboxField name="fullTime" label={t("coach.fullTime")} defaultChecked={coach?.fullTime} />
         <CheckboxField
@@ -198,6 +242,16 @@ function CoachForm(props: {
                 defaultValue={cert?.expiresOn}
                 error={errorFor(`certificates.${i}.expiresOn`)}
               />
+              <div className="sm:col-span-4">
+                <FileField
+                  name={`scan.${rowId}`}
+                  label={t("coach.certificate.scan")}
+                  accept={UPLOAD_RULES.document.accept}
+                  currentId={cert?.scanFileId}
+                  currentName={cert?.scanFileId ? fileNames[cert.scanFileId] : undefined}
+                  error={errorFor(`scan.${rowId}`)}
+                />
+              </div>
             </div>
           );
         })}

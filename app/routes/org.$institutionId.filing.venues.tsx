@@ -1,20 +1,30 @@
 import { type ActionFunctionArgs, type LoaderFunctionArgs, redirect } from "@remix-run/node";
 import { Form, Link, useLoaderData, useNavigation } from "@remix-run/react";
+import { FileField } from "~/components/registry/file-field";
 import { Alert } from "~/components/ui/alert";
 import { CheckboxField } from "~/components/ui/checkbox-field";
 import { SubmitButton } from "~/components/ui/submit-button";
 import { TextField } from "~/components/ui/text-field";
-import { formFailure, parseForm } from "~/lib/forms/parse.server";
+import { parseMultipartForm } from "~/lib/forms/multipart.server";
+import { formFailure, parseForm, validate } from "~/lib/forms/parse.server";
 import { useValidatedForm } from "~/lib/forms/use-validated-form";
 import { useTranslation } from "~/lib/i18n/use-translation";
 import { type VenueContent, venueSchema } from "~/modules/registry/content";
+import { UPLOAD_FORM_LIMITS, UPLOAD_RULES } from "~/modules/registry/files-purposes";
 import { editable, requireFilingContext, saveToDraft } from "~/modules/registry/filing-access.server";
 import { itemBeingEdited, removeItemSchema, upsertById } from "~/modules/registry/list-step.server";
+import { fileNamesOf, storeChosenFiles } from "~/modules/registry/wizard-uploads.server";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const { filing, draft, institution } = await requireFilingContext(request, params.institutionId);
+  const context = await requireFilingContext(request, params.institutionId);
+  const { filing, draft, institution } = context;
   if (!filing || !draft) throw redirect(`/org/${institution.id}`);
-  return { venues: draft.venues, editing: itemBeingEdited(request, draft.venues), editable: editable(filing) };
+  return {
+    venues: draft.venues,
+    editing: itemBeingEdited(request, draft.venues),
+    editable: editable(filing),
+    fileNames: await fileNamesOf(context, draft),
+  };
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
@@ -29,14 +39,22 @@ export async function action({ request, params }: ActionFunctionArgs) {
     }));
     return saved.ok ? redirect(here) : saved.response;
   }
-  const parsed = await parseForm(request, venueSchema);
+  const multipart = await parseMultipartForm(request, UPLOAD_FORM_LIMITS);
+  if (!multipart.ok) return multipart.response;
+  const parsed = validate(venueSchema, multipart.form.values);
   if (!parsed.ok) return formFailure(parsed);
-  const saved = await saveToDraft(context, "venues", (d) => ({ ...d, venues: upsertById(d.venues, parsed.data) }));
+  const stored = await storeChosenFiles(context, multipart.form.files, [
+    { input: "fireSafetyFile", purpose: "venueFireSafety" },
+  ]);
+  if (!stored.ok) return formFailure({ fieldErrors: stored.fieldErrors });
+  const previous = context.draft?.venues.find((v) => v.id === parsed.data.id);
+  const venue = { ...parsed.data, fireSafetyFileId: stored.ids.get("fireSafetyFile") ?? previous?.fireSafetyFileId };
+  const saved = await saveToDraft(context, "venues", (d) => ({ ...d, venues: upsertById(d.venues, venue) }));
   return saved.ok ? redirect(here) : saved.response;
 }
 
 export default function VenuesStep() {
-  const { venues, editing, editable: canEdit } = useLoaderData<typeof loader>();
+  const { venues, editing, editable: canEdit, fileNames } = useLoaderData<typeof loader>();
   const navigation = useNavigation();
   const { t } = useTranslation();
   const formOpen = canEdit && (editing.item !== null || editing.newId !== null);
@@ -74,7 +92,12 @@ export default function VenuesStep() {
         ))}
       </ul>
       {formOpen ? (
-        <VenueForm key={editing.item?.id ?? editing.newId} venue={editing.item} newId={editing.newId} />
+        <VenueForm
+          key={editing.item?.id ?? editing.newId}
+          venue={editing.item}
+          newId={editing.newId}
+          fileNames={fileNames}
+        />
       ) : canEdit ? (
         <Link to="?item=new" className="inline-block rounded bg-brand-700 px-4 py-2 text-white">
           {t("wizard.add")}
@@ -84,7 +107,15 @@ export default function VenuesStep() {
   );
 }
 
-function VenueForm({ venue, newId }: { venue: VenueContent | null; newId: string | null }) {
+function VenueForm({
+  venue,
+  newId,
+  fileNames,
+}: {
+  venue: VenueContent | null;
+  newId: string | null;
+  fileNames: Record<string, string>;
+}) {
   const { t } = useTranslation();
   const id = venue?.id ?? newId ?? "";
   const { form, onSubmit, errorFor, formError, pending } = useValidatedForm(venueSchema, venue ?? { id });
@@ -165,6 +196,14 @@ function VenueForm({ venue, newId }: { venue: VenueContent | null; newId: string
           {...form.register("poolDepthMaxM")}
         />
       </fieldset>
+      <FileField
+        name="fireSafetyFile"
+        label={t("venue.fireSafetyFile")}
+        accept={UPLOAD_RULES.document.accept}
+        currentId={venue?.fireSafetyFileId}
+        currentName={venue?.fireSafetyFileId ? fileNames[venue.fireSafetyFileId] : undefined}
+        error={errorFor("fireSafetyFile")}
+      />
       <div className="flex gap-2">
         <SubmitButton pending={pending}>{t("wizard.save")}</SubmitButton>
         <Link to="." className="rounded border border-slate-400 px-4 py-2">

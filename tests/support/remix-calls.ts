@@ -5,10 +5,26 @@ export function loadContext(clientIp = "198.51.100.7"): AppLoadContext {
   return { cspNonce: "", requestId: "test-request", clientIp };
 }
 
-export function formRequest(path: string, fields: Record<string, string>, cookie?: string): Request {
-  const headers = new Headers({ "Content-Type": "application/x-www-form-urlencoded" });
+/** A form post; with `files` it is multipart, as a browser sends a form with file inputs. */
+export function formRequest(
+  path: string,
+  fields: Record<string, string>,
+  cookie?: string,
+  files: Record<string, File> = {},
+): Request {
+  const headers = new Headers();
   if (cookie) headers.set("Cookie", cookie);
-  return new Request(`http://localhost${path}`, { method: "POST", body: new URLSearchParams(fields), headers });
+  const multipart = Object.keys(files).length > 0;
+  let body: URLSearchParams | FormData = new URLSearchParams(fields);
+  if (multipart) {
+    const form = new FormData();
+    for (const [k, v] of Object.entries(fields)) form.append(k, v);
+    for (const [k, f] of Object.entries(files)) form.append(k, f);
+    body = form;
+  } else {
+    headers.set("Content-Type", "application/x-www-form-urlencoded");
+  }
+  return new Request(`http://localhost${path}`, { method: "POST", body, headers });
 }
 
 export function getRequest(path: string, cookie?: string): Request {

@@ -25,7 +25,9 @@ export type MultipartResult =
   | { ok: true; form: MultipartForm }
   | { ok: false; response: ReturnType<typeof formFailure> };
 
-class BodyTooLarge extends Error {}
+class BodyTooLarge extends Error {
+  override name = "BodyTooLarge";
+}
 
 export async function parseMultipartForm(request: Request, limits: MultipartLimits): Promise<MultipartResult> {
   const contentType = request.headers.get("Content-Type") ?? "";
@@ -46,7 +48,7 @@ export async function parseMultipartForm(request: Request, limits: MultipartLimi
       unstable_createMemoryUploadHandler({ maxPartSize: limits.maxPartBytes }),
     );
   } catch (error) {
-    if (error instanceof BodyTooLarge || causedBy(error, BodyTooLarge)) return tooLarge({});
+    if (isBodyTooLarge(error)) return tooLarge({});
     if (error instanceof MaxPartSizeExceededError) return tooLarge({ [error.field]: ["validation.upload.tooLarge"] });
     return notAForm();
   }
@@ -96,7 +98,12 @@ function capStream(body: ReadableStream<Uint8Array>, max: number): ReadableStrea
   });
 }
 
-function causedBy(error: unknown, type: new () => Error): boolean {
-  for (let e = error; e instanceof Error; e = e.cause) if (e instanceof type) return true;
+/** The cap's error, possibly wrapped by the multipart parser. */
+function isBodyTooLarge(error: unknown): boolean {
+  let current: unknown = error;
+  while (current instanceof Error) {
+    if (current.name === BodyTooLarge.name) return true;
+    current = current.cause;
+  }
   return false;
 }

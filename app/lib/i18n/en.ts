@@ -4,7 +4,9 @@ import { emailEn } from "./messages/email";
 import { filesEn } from "./messages/files";
 import { filingEn } from "./messages/filing";
 import { govEn } from "./messages/gov";
+import { publicEn } from "./messages/public";
 import { registryEn } from "./messages/registry";
+import { reviewEn } from "./messages/review";
 import { settingsEn } from "./messages/settings";
 import type { MessageKey } from "./zh-CN";
 
@@ -14,9 +16,11 @@ export const en = {
   ...filingEn,
   ...filesEn,
   ...registryEn,
+  ...publicEn,
   ...auditEn,
   ...emailEn,
   ...settingsEn,
+  ...reviewEn,
   "app.name": "Tipei",
   "app.fullName": "Tipei · Supervision platform for out-of-school sports training",
   "app.tagline": "Every sports training provider open to inspection; every yuan of tuition under supervision.",

@@ -4,7 +4,9 @@ import { emailZh } from "./messages/email";
 import { filesZh } from "./messages/files";
 import { filingZh } from "./messages/filing";
 import { govZh } from "./messages/gov";
+import { publicZh } from "./messages/public";
 import { registryZh } from "./messages/registry";
+import { reviewZh } from "./messages/review";
 import { settingsZh } from "./messages/settings";
 
 /**
@@ -17,9 +19,11 @@ export const zhCN = {
   ...filingZh,
   ...filesZh,
   ...registryZh,
+  ...publicZh,
   ...auditZh,
   ...emailZh,
   ...settingsZh,
+  ...reviewZh,
   "app.name": "体培",
   "app.fullName": "体培 · 校外体育培训监管服务平台",
   "app.tagline": "让每一家体育培训机构都经得起查验，让每一笔学费都有监管。",

@@ -51,7 +51,9 @@ export function createS3Storage(config: S3Config): FileStorage {
       credentials: config.credentials,
       now: now(),
     });
-    return send(url, { method, headers, body, signal: AbortSignal.timeout(timeoutMs) });
+    // A copy typed as fetch wants it (an ArrayBuffer-backed view); uploads are a few megabytes at most.
+    const payload = body ? new Uint8Array(body) : undefined;
+    return send(url, { method, headers, body: payload, signal: AbortSignal.timeout(timeoutMs) });
   }
 
   async function failure(operation: string, response: Response): Promise<S3RequestFailed> {

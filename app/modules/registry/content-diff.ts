@@ -38,17 +38,19 @@ type JsonObject = Record<string, Json>;
 const SKIPPED_FIELDS = new Set(["id", "version"]);
 
 /** How the items of each list are matched and labelled; lists not named here match by id, else by position. */
-const LIST_RULES: Record<string, { key?: (item: JsonObject) => string | undefined; label: (item: JsonObject) => string }> =
-  {
-    venues: { label: (v) => text(v.name) },
-    coaches: { label: (c) => text(c.name) },
-    "coaches.certificates": { label: (c) => text(c.number) },
-    courses: { label: (c) => text(c.name) },
-    "courses.slots": { label: (s) => `W${text(s.weekday)} ${text(s.startTime)}-${text(s.endTime)}` },
-    // First-aid staff and permits carry no id: a person by name, a permit by its sport.
-    "safetyStaff.firstAid": { key: (p) => text(p.name), label: (p) => text(p.name) },
-    "documents.highRiskPermits": { key: (p) => text(p.sport), label: (p) => text(p.sport) },
-  };
+const LIST_RULES: Record<
+  string,
+  { key?: (item: JsonObject) => string | undefined; label: (item: JsonObject) => string }
+> = {
+  venues: { label: (v) => text(v.name) },
+  coaches: { label: (c) => text(c.name) },
+  "coaches.certificates": { label: (c) => text(c.number) },
+  courses: { label: (c) => text(c.name) },
+  "courses.slots": { label: (s) => `W${text(s.weekday)} ${text(s.startTime)}-${text(s.endTime)}` },
+  // First-aid staff and permits carry no id: a person by name, a permit by its sport.
+  "safetyStaff.firstAid": { key: (p) => text(p.name), label: (p) => text(p.name) },
+  "documents.highRiskPermits": { key: (p) => text(p.sport), label: (p) => text(p.sport) },
+};
 
 /** A slot points at a venue by id; people read the venue's name. */
 const VENUE_REFERENCE = "courses.slots.venueId";
@@ -98,7 +100,7 @@ function withItem(segments: readonly PathSegment[], item: string): PathSegment[]
   return last ? [...segments.slice(0, -1), { field: last.field, item }] : [];
 }
 
-function entry<K extends ContentPathKind>(kind: K, segments: PathSegment[]) {
+function entry<K extends string>(kind: K, segments: PathSegment[]) {
   return { kind, segments, path: pathText(segments), field: fieldOf(segments) };
 }
 
@@ -136,10 +138,12 @@ function diffList(before: Json[], after: Json[], segments: PathSegment[], ctx: D
     const had = new Set(before.map(text));
     const has = new Set(after.map(text));
     for (const value of after) {
-      if (!had.has(text(value))) ctx.out.push({ ...entry("added", withItem(segments, text(value))), value });
+      if (!had.has(text(value)))
+        ctx.out.push({ ...entry("added", withItem(segments, text(value))), value: asValue(value) });
     }
     for (const value of before) {
-      if (!has.has(text(value))) ctx.out.push({ ...entry("removed", withItem(segments, text(value))), value });
+      if (!has.has(text(value)))
+        ctx.out.push({ ...entry("removed", withItem(segments, text(value))), value: asValue(value) });
     }
     return;
   }

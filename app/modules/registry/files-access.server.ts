@@ -11,10 +11,12 @@ import type { Viewer } from "~/modules/identity/session.server";
  */
 export function fileReadScopes(viewer: Viewer): DataScope[] {
   const userId = viewer.user.id;
-  if (viewer.memberships.some((m) => m.role === "PLATFORM_ADMIN")) return [{ userId, authorityId: null, platform: true }];
+  if (viewer.memberships.some((m) => m.role === "PLATFORM_ADMIN"))
+    return [{ userId, authorityId: null, platform: true }];
   const scopes: DataScope[] = [];
   // The person's own institutions: row-level security matches stored_file.institution_id to their memberships.
-  if (viewer.memberships.some((m) => m.institution !== null)) scopes.push({ userId, authorityId: null, platform: false });
+  if (viewer.memberships.some((m) => m.institution !== null))
+    scopes.push({ userId, authorityId: null, platform: false });
   const regulatorOf = new Set<string>();
   for (const m of viewer.memberships) {
     if (m.institution === null && m.authority !== null && isRegulatorRole(m.role)) regulatorOf.add(m.authority.id);

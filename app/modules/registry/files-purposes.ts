@@ -1,5 +1,5 @@
-import type { SniffedType } from "~/lib/storage/file-signature";
 import type { MessageKey } from "~/lib/i18n/catalog";
+import type { SniffedType } from "~/lib/storage/file-signature";
 
 /**
  * What each uploaded file is for (stored_file.purpose), which formats and how many bytes it may
@@ -30,6 +30,17 @@ export const MAX_PHOTO_BYTES = 5 * 1024 * 1024;
 export const PHOTO_TYPES = ["image/jpeg", "image/png", "image/webp"] as const satisfies readonly SniffedType[];
 export const DOCUMENT_TYPES = ["application/pdf", ...PHOTO_TYPES] as const satisfies readonly SniffedType[];
 
+/**
+ * Limits for a filing step's multipart form (`parseMultipartForm`): no part larger than a
+ * document, and at most four documents' worth per request — the documents step's four files.
+ * The whole request is held in memory while it is checked, so these bound each request's memory;
+ * more files (high-risk permits) go in further requests.
+ */
+export const UPLOAD_FORM_LIMITS = {
+  maxPartBytes: MAX_DOCUMENT_BYTES,
+  maxTotalBytes: 4 * MAX_DOCUMENT_BYTES + 256 * 1024,
+};
+
 export type UploadKind = "photo" | "document";
 
 export function uploadKindOf(purpose: FilePurpose): UploadKind {
@@ -37,7 +48,11 @@ export function uploadKindOf(purpose: FilePurpose): UploadKind {
 }
 
 export const UPLOAD_RULES: Record<UploadKind, { maxBytes: number; types: readonly SniffedType[]; accept: string }> = {
-  photo: { maxBytes: MAX_PHOTO_BYTES, types: PHOTO_TYPES, accept: ".jpg,.jpeg,.png,.webp,image/jpeg,image/png,image/webp" },
+  photo: {
+    maxBytes: MAX_PHOTO_BYTES,
+    types: PHOTO_TYPES,
+    accept: ".jpg,.jpeg,.png,.webp,image/jpeg,image/png,image/webp",
+  },
   document: {
     maxBytes: MAX_DOCUMENT_BYTES,
     types: DOCUMENT_TYPES,

@@ -27,7 +27,7 @@ export const ROWS: RouteRow[] = [
       get("filing (foreign)", `/org/${FOREIGN}/filing`, nobody),
     ],
   },
-  ...(["entity", "venues", "staff", "courses", "review"] as const).map(
+  ...(["entity", "venues", "staff", "courses", "documents", "review"] as const).map(
     (step): RouteRow => ({
       files: [`org.$institutionId.filing.${step}.tsx`],
       checks: [

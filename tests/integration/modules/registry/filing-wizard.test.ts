@@ -1,12 +1,14 @@
 import { randomUUID } from "node:crypto";
 import { action as startAction } from "~/routes/org.$institutionId._index";
 import { action as coursesAction } from "~/routes/org.$institutionId.filing.courses";
+import { action as documentsAction } from "~/routes/org.$institutionId.filing.documents";
 import { action as entityAction } from "~/routes/org.$institutionId.filing.entity";
 import { action as reviewAction, loader as reviewLoader } from "~/routes/org.$institutionId.filing.review";
 import { action as staffAction } from "~/routes/org.$institutionId.filing.staff";
 import { action as venuesAction } from "~/routes/org.$institutionId.filing.venues";
 import { stableId } from "../../../../prisma/seed/stable-id";
 import { creditCodeFor } from "../../../fixtures/registration-content";
+import { fileOf, sampleJpeg, samplePdf } from "../../../fixtures/sample-files";
 import { ownerClient, seedDemoData } from "../../../support/demo-database";
 import { formRequest, getRequest, loadContext, outcome, settle } from "../../../support/remix-calls";
 import { sessionCookie } from "../../../support/session-cookie";
@@ -32,11 +34,22 @@ type Action = (args: {
   params: Record<string, string>;
 }) => Promise<unknown>;
 
-async function post(action: Action, path: string, fields: Record<string, string>, cookie: string) {
+/** A small valid PDF (the upload checks read the header and the %%EOF trailer). */
+function pdf(name: string): File {
+  return fileOf(samplePdf(), name, "application/pdf");
+}
+
+async function post(
+  action: Action,
+  path: string,
+  fields: Record<string, string>,
+  cookie: string,
+  files: Record<string, File> = {},
+) {
   return outcome(
     await settle(() =>
       action({
-        request: formRequest(path, fields, cookie),
+        request: formRequest(path, fields, cookie, files),
         context: loadContext(),
         params: { institutionId: INSTITUTION },
       }),
@@ -104,22 +117,24 @@ describe("the filing wizard", () => {
       isPool: "on",
       aed: "on",
     };
-    expect(await post(venuesAction, `${base}/venues`, pool, staff)).toMatchObject({
+    expect(await post(venuesAction, `${base}/venues`, pool, staff, { fireSafetyFile: pdf("消防.pdf") })).toMatchObject({
       status: 400,
       body: { fieldErrors: { poolWaterAreaM2: ["validation.requiredForPool"] } },
     });
     const complete = { ...pool, poolWaterAreaM2: "375", poolDepthMinM: "0.8", poolDepthMaxM: "1.4" };
-    expect((await post(venuesAction, `${base}/venues`, complete, staff)).status).toBe(302);
-    expect(
-      (await post(venuesAction, `${base}/venues`, { ...complete, name: "文三路游泳馆（主馆）" }, staff)).status,
-    ).toBe(302);
+    const stored = await post(venuesAction, `${base}/venues`, complete, staff, { fireSafetyFile: pdf("消防.pdf") });
+    expect(stored.status).toBe(302);
+    const firstFile = (await draft()).draft.venues[0] as { fireSafetyFileId?: string };
+    expect(firstFile.fireSafetyFileId).toMatch(/^[0-9a-f-]{36}$/);
+    // The venue form is multipart; a posted file id is ignored and, without a new file, the one on record stays.
+    const forged = { ...complete, name: "文三路游泳馆（主馆）", fireSafetyFileId: randomUUID() };
+    expect((await post(venuesAction, `${base}/venues`, forged, staff, { unrelated: pdf("x.pdf") })).status).toBe(302);
+    expect((await draft()).draft.venues[0]).toMatchObject({ fireSafetyFileId: firstFile.fireSafetyFileId });
+    const spoofed = new File(["MZ\u0090 this is an executable"], "licence.pdf", { type: "application/pdf" });
+    expect((await post(venuesAction, `${base}/venues`, complete, staff, { fireSafetyFile: spoofed })).status).toBe(400);
     const extra = randomUUID();
-    await post(
-      venuesAction,
-      `${base}/venues`,
-      { id: extra, name: "临时场地", address: "x", trainingAreaM2: "100", floor: "2" },
-      staff,
-    );
+    const temporary = { id: extra, name: "临时场地", address: "x", trainingAreaM2: "100", floor: "2" };
+    expect((await post(venuesAction, `${base}/venues`, temporary, staff, { none: pdf("n.pdf") })).status).toBe(302);
     await post(venuesAction, `${base}/venues?intent=remove`, { id: extra }, staff);
     expect((await draft()).draft.venues.map((v) => v.name)).toEqual(["文三路游泳馆（主馆）"]);
   });
@@ -138,7 +153,8 @@ describe("the filing wizard", () => {
       "certificates.1.type": "",
       "certificates.1.number": "",
     };
-    expect((await post(staffAction, `${base}/staff`, coach, admin)).status).toBe(302);
+    const photo = fileOf(sampleJpeg(), "陈浩.jpg", "image/jpeg");
+    expect((await post(staffAction, `${base}/staff`, coach, admin, { photo })).status).toBe(302);
     expect((await draft()).draft.coaches[0]?.certificates).toHaveLength(1);
     const safety = {
       safetyOfficerName: "周安",
@@ -201,5 +217,39 @@ describe("the filing wizard", () => {
     expect((await post(reviewAction, `${base}/review`, {}, staff)).status).toBe(403);
     const { filing } = await draft();
     expect(filing.status).toBe("DRAFT");
+  });
+
+  it("takes the documents, needs a file for each permit, and then submits for review", async () => {
+    const noFile = await post(
+      documentsAction,
+      `${base}/documents`,
+      { "permits.0.sport": "SWIMMING", "permits.0.number": "许-018", "permits.0.expiresOn": "2030-03-31" },
+      admin,
+      {
+        businessLicense: pdf("营业执照.pdf"),
+      },
+    );
+    expect(noFile).toMatchObject({ status: 400, body: { fieldErrors: { "permitFile.0": ["validation.file"] } } });
+    const saved = await post(
+      documentsAction,
+      `${base}/documents`,
+      {
+        "permits.0.sport": "SWIMMING",
+        "permits.0.number": "许-018",
+        "permits.0.expiresOn": "2030-03-31",
+        insuranceExpiresOn: "2027-06-30",
+      },
+      admin,
+      { businessLicense: pdf("营业执照.pdf"), "permitFile.0": pdf("许可证.pdf") },
+    );
+    expect(saved.headers.get("Location")).toBe(`${base}/review`);
+    const submitted = await post(reviewAction, `${base}/review`, {}, admin);
+    expect(submitted).toMatchObject({ status: 200, body: { submitted: true } });
+    expect((await draft()).filing).toMatchObject({ status: "SUBMITTED" });
+    expect(await owner.institution.findUniqueOrThrow({ where: { id: INSTITUTION } })).toMatchObject({
+      status: "SUBMITTED",
+    });
+    // Nothing can be changed while it waits for review.
+    expect((await post(entityAction, `${base}/entity`, entity, admin)).status).toBe(409);
   });
 });

@@ -1,0 +1,198 @@
+import { z } from "zod";
+import { type Db, inPublicRegistry } from "~/lib/db-scope.server";
+import { logger } from "~/lib/logger.server";
+import type { InstitutionStatusName } from "./institution-status";
+import type { PublicProfile } from "./public-profile";
+import { CERTIFICATE_TYPES, SPORT_CODES, type Sport } from "./sports";
+
+/**
+ * One registered institution as the public registry shows it: the live registration facts
+ * (status, number, dates, funds supervision) and the profile written at approval. Nothing else
+ * is read: contacts, the legal representative, documents and file ids (other than coach photos)
+ * are not even selected, so no page or API built on this can leak them.
+ */
+
+// ——— Registration numbers ———
+
+/** Registration numbers as `allocateRegistrationNo` gives them: 330106-2026-0007. */
+const REGISTRATION_NO = /^(\d{6})-?(\d{4})-?(\d{4,6})$/;
+export const REGISTRATION_NO_PATTERN = "^\\d{6}-\\d{4}-\\d{4,6}$";
+// People copy numbers from certificates and type them on phones: any dash an IME produces counts.
+const DASHES = /[‐‑‒–—―－ー]/g;
+
+/** The canonical form of a typed registration number (full-width digits, any dash, or none), or null. */
+export function normalizeRegistrationNo(input: string): string | null {
+  const text = input.normalize("NFKC").replace(DASHES, "-").replace(/\s+/g, "");
+  const match = REGISTRATION_NO.exec(text);
+  return match ? `${match[1]}-${match[2]}-${match[3]}` : null;
+}
+
+// ——— Statuses and places ———
+
+/** The statuses a registered institution can be in (see INSTITUTION_EVENTS: registration is for good). */
+export type PublicStatus = Extract<InstitutionStatusName, "APPROVED" | "SUSPENDED" | "REVOKED" | "CLOSED">;
+export const PUBLIC_STATUS_NAMES = ["APPROVED", "SUSPENDED", "REVOKED", "CLOSED"] as const satisfies PublicStatus[];
+
+export function isPublicStatus(status: string): status is PublicStatus {
+  return (PUBLIC_STATUS_NAMES as readonly string[]).includes(status);
+}
+
+export function isSport(value: string): value is Sport {
+  return (SPORT_CODES as readonly string[]).includes(value);
+}
+
+/** The supervising authority (a district sports bureau) an institution is registered with. */
+export type PublicAuthority = { code: string; name: string; nameEn: string };
+
+/** A calendar date in China Standard Time (YYYY-MM-DD), the same text on server and browser. */
+export function shanghaiDate(value: Date): string {
+  return new Intl.DateTimeFormat("en-CA", {
+    timeZone: "Asia/Shanghai",
+    year: "numeric",
+    month: "2-digit",
+    day: "2-digit",
+  }).format(value);
+}
+
+// ——— Compliance grade (extension point) ———
+
+export const COMPLIANCE_GRADES = ["A", "B", "C", "D", "E"] as const;
+export type PublicComplianceGrade = { grade: (typeof COMPLIANCE_GRADES)[number]; assessedOn: string };
+
+/**
+ * EXTENSION POINT for the compliance module: the latest grade published for this institution.
+ * No grade is computed yet (there is no column or table for it), so this answers null and the
+ * page and API show nothing; a placeholder grade would mislead parents. When compliance reports
+ * exist, read the latest published one here (same transaction, public scope) and the page and
+ * the API field `complianceGrade` pick it up unchanged.
+ */
+export async function publicComplianceGradeOf(_db: Db, _institutionId: string): Promise<PublicComplianceGrade | null> {
+  return null;
+}
+
+// ——— The profile written at approval ———
+
+const sport = z.enum(SPORT_CODES);
+const weekday = z.number().int().min(1).max(7);
+
+/**
+ * Reads `institution.public_profile` (JSON) back. Unknown keys are dropped rather than passed on:
+ * if a private field is ever added to the stored profile by mistake, it still stops here.
+ */
+const publicProfileSchema = z.object({
+  version: z.literal(1),
+  name: z.string(),
+  creditCode: z.string(),
+  sports: z.array(sport),
+  venues: z.array(
+    z.object({
+      id: z.string(),
+      name: z.string(),
+      address: z.string(),
+      trainingAreaM2: z.number(),
+      isPool: z.boolean(),
+      aed: z.boolean(),
+    }),
+  ),
+  coaches: z.array(
+    z.object({
+      id: z.string(),
+      name: z.string(),
+      // A photo id that is not a file id is dropped (no photo) rather than built into a URL.
+      photoFileId: z.uuid().nullable().catch(null),
+      fullTime: z.boolean(),
+      certificates: z.array(
+        z.object({
+          type: z.enum(CERTIFICATE_TYPES),
+          number: z.string(),
+          sport: sport.nullable(),
+          expiresOn: z.string().nullable(),
+        }),
+      ),
+    }),
+  ),
+  courses: z.array(
+    z.object({
+      id: z.string(),
+      name: z.string(),
+      sport,
+      ageMin: z.number().int(),
+      ageMax: z.number().int(),
+      classSize: z.number().int(),
+      lessonMinutes: z.number().int(),
+      lessonCount: z.number().int(),
+      pricePerLessonFen: z.number().int().min(0),
+      online: z.boolean(),
+      slots: z.array(
+        z.object({ weekday, startTime: z.string(), endTime: z.string(), venueName: z.string().nullable() }),
+      ),
+    }),
+  ),
+}) satisfies z.ZodType<PublicProfile>;
+
+export type PublicInstitution = {
+  registrationNo: string;
+  name: string;
+  status: PublicStatus;
+  creditCode: string | null;
+  sports: Sport[];
+  authority: PublicAuthority;
+  registeredAt: Date | null;
+  approvedAt: Date | null;
+  fundsSupervisionEnabled: boolean;
+  complianceGrade: PublicComplianceGrade | null;
+  /** False when the stored profile could not be read: only the registration facts are shown. */
+  profileAvailable: boolean;
+  venues: PublicProfile["venues"];
+  coaches: PublicProfile["coaches"];
+  courses: PublicProfile["courses"];
+};
+
+/** A registered institution by its registration number (canonical form), or null. */
+export function findPublicInstitution(registrationNo: string): Promise<PublicInstitution | null> {
+  return inPublicRegistry(async (db) => {
+    const row = await db.institution.findUnique({
+      where: { registrationNo },
+      select: {
+        id: true,
+        registrationNo: true,
+        name: true,
+        status: true,
+        creditCode: true,
+        sports: true,
+        publicProfile: true,
+        registeredAt: true,
+        approvedAt: true,
+        fundsSupervisionEnabled: true,
+        authority: { select: { code: true, name: true, nameEn: true } },
+      },
+    });
+    if (!row?.registrationNo || !isPublicStatus(row.status)) return null;
+    const profile = publicProfileSchema.safeParse(row.publicProfile);
+    if (!profile.success) {
+      // Not the visitor's fault and not worth a 500: show the facts, and tell the operators.
+      logger.warn({ registrationNo: row.registrationNo }, "public profile unreadable");
+    }
+    return {
+      registrationNo: row.registrationNo,
+      name: row.name,
+      status: row.status,
+      creditCode: row.creditCode,
+      sports: row.sports.filter(isSport),
+      authority: row.authority,
+      registeredAt: row.registeredAt,
+      approvedAt: row.approvedAt,
+      fundsSupervisionEnabled: row.fundsSupervisionEnabled,
+      complianceGrade: await publicComplianceGradeOf(db, row.id),
+      profileAvailable: profile.success,
+      venues: profile.data?.venues ?? [],
+      coaches: profile.data?.coaches ?? [],
+      courses: profile.data?.courses ?? [],
+    };
+  });
+}
+
+/** Whether a registration number belongs to a registered institution (for the QR code and short link). */
+export function publicRegistrationExists(registrationNo: string): Promise<boolean> {
+  return inPublicRegistry(async (db) => (await db.institution.count({ where: { registrationNo } })) > 0);
+}

@@ -1,0 +1,227 @@
+import { createHash } from "node:crypto";
+import type { Prisma } from "~/generated/prisma/client.ts";
+import type { DraftContent, RegistrationContent } from "~/modules/registry/content";
+import { publicProfileOf } from "~/modules/registry/public-profile";
+import { dateColumn } from "./registry-calendar";
+import type { History } from "./registry-history";
+import type { RegistryDemoEntry } from "./registry-plan";
+import { stableId } from "./stable-id";
+
+/**
+ * The rows of one demo institution: what sign-up, the filing services, approval and the
+ * projection (app/modules/registry/projection.server.ts) would have left in the database.
+ */
+
+/**
+ * Documents and photos are never uploaded in the demo: each file id in the content has a
+ * stored_file row (so references resolve and the content is complete) whose storage key lies under
+ * this prefix, with no object behind it. Whatever serves files should answer these with
+ * DEMO_PLACEHOLDER_TEXT (or a "demo document" notice), never look for real bytes.
+ */
+export const DEMO_PLACEHOLDER_KEY_PREFIX = "demo-placeholder/";
+export const DEMO_PLACEHOLDER_TEXT =
+  "体培演示数据：此文件为占位，未上传真实文件。Tipei demo data: placeholder, no real file.";
+const PLACEHOLDER_BYTES = Buffer.from(DEMO_PLACEHOLDER_TEXT, "utf8");
+const PLACEHOLDER_SHA256 = createHash("sha256").update(PLACEHOLDER_BYTES).digest("hex");
+
+export type DemoApplicantAccount = { id: string; email: string; name: string; phone: string };
+
+export type BuiltInstitution = {
+  entry: RegistryDemoEntry;
+  authorityId: string;
+  content: RegistrationContent;
+  applicant: DemoApplicantAccount;
+  history: History;
+};
+
+export type ProjectedRows = {
+  venues: Prisma.VenueCreateManyInput[];
+  coaches: Prisma.CoachCreateManyInput[];
+  certificates: Prisma.CoachCertificateCreateManyInput[];
+  courses: Prisma.CourseCreateManyInput[];
+  slots: Prisma.ScheduleSlotCreateManyInput[];
+};
+
+const json = (value: unknown) => value as Prisma.InputJsonValue;
+
+export function institutionRow(b: BuiltInstitution, registrationNo: string | null): Prisma.InstitutionCreateManyInput {
+  const { entry, content, history } = b;
+  const registration = history.registration;
+  const base = {
+    id: entry.id,
+    authorityId: b.authorityId,
+    // The name given at sign-up; approval rewrites it from the content, which holds the same.
+    name: content.entity.name,
+    status: history.recorder.status,
+    // Spelled out: the bulk insert writes NULL, not the column default, for a missing field.
+    sports: [],
+    fundsSupervisionEnabled: false,
+    createdById: b.applicant.id,
+    createdAt: history.createdAt,
+    updatedAt: history.recorder.lastChange.getTime() > 0 ? history.recorder.lastChange : history.createdAt,
+  };
+  if (!registration) return base;
+  return {
+    ...base,
+    registrationNo,
+    creditCode: content.entity.creditCode,
+    sports: [...new Set([...content.entity.sports, ...content.courses.map((c) => c.sport)])],
+    approvedContent: json(content),
+    publicProfile: json(publicProfileOf(content)),
+    registeredAt: registration.registeredAt,
+    approvedAt: registration.approvedAt,
+    annualFilingDueOn: dateColumn(registration.annualFilingDueOn),
+    // FEE-04: every registered institution has its supervised account, except the planted breaches.
+    fundsSupervisionEnabled: entry.breach !== "FEE-04",
+  };
+}
+
+/** The institution's administrator, as sign-up creates them; signs in with the demo password. */
+export function applicantRow(b: BuiltInstitution, passwordHash: string): Prisma.UserCreateManyInput {
+  return {
+    id: b.applicant.id,
+    email: b.applicant.email,
+    displayName: b.applicant.name,
+    phone: b.applicant.phone,
+    locale: "zh-CN",
+    passwordHash,
+    createdAt: b.history.createdAt,
+    updatedAt: b.history.createdAt,
+  };
+}
+
+export function membershipRow(b: BuiltInstitution): Prisma.MembershipCreateManyInput {
+  return {
+    id: stableId("membership", `${b.applicant.email}:INSTITUTION_ADMIN`),
+    userId: b.applicant.id,
+    role: "INSTITUTION_ADMIN",
+    authorityId: b.authorityId,
+    institutionId: b.entry.id,
+    createdAt: b.history.createdAt,
+  };
+}
+
+/** The same rows projectApprovedContent writes for the content. */
+export function projectedRows(b: BuiltInstitution): ProjectedRows {
+  const owner = { institutionId: b.entry.id, authorityId: b.authorityId };
+  const { content } = b;
+  return {
+    venues: content.venues.map((v) => ({
+      id: v.id,
+      ...owner,
+      name: v.name,
+      address: v.address,
+      trainingAreaM2: v.trainingAreaM2,
+      floor: v.floor,
+      underground: v.underground,
+      residential: v.residential,
+      isPool: v.isPool,
+      poolWaterAreaM2: v.poolWaterAreaM2 ?? null,
+      poolDepthMinM: v.poolDepthMinM ?? null,
+      poolDepthMaxM: v.poolDepthMaxM ?? null,
+      aed: v.aed,
+      fireSafetyFileId: v.fireSafetyFileId ?? null,
+      active: true,
+    })),
+    coaches: content.coaches.map((c) => ({
+      id: c.id,
+      ...owner,
+      name: c.name,
+      photoFileId: c.photoFileId ?? null,
+      fullTime: c.fullTime,
+      servingSchoolTeacher: c.servingSchoolTeacher,
+      active: true,
+    })),
+    certificates: content.coaches.flatMap((c) =>
+      c.certificates.map((cert) => ({
+        id: cert.id,
+        coachId: c.id,
+        ...owner,
+        type: cert.type,
+        number: cert.number,
+        sport: cert.sport ?? null,
+        expiresOn: cert.expiresOn ? new Date(`${cert.expiresOn}T00:00:00Z`) : null,
+        scanFileId: cert.scanFileId ?? null,
+      })),
+    ),
+    courses: content.courses.map((c) => ({
+      id: c.id,
+      ...owner,
+      name: c.name,
+      sport: c.sport,
+      ageMin: c.ageMin,
+      ageMax: c.ageMax,
+      classSize: c.classSize,
+      coachesPerClass: c.coachesPerClass,
+      lessonMinutes: c.lessonMinutes,
+      lessonCount: c.lessonCount,
+      pricePerLessonFen: c.pricePerLessonFen,
+      online: c.online,
+      active: true,
+    })),
+    slots: content.courses.flatMap((c) =>
+      c.slots.map((s) => ({
+        id: s.id,
+        courseId: c.id,
+        ...owner,
+        venueId: s.venueId ?? null,
+        weekday: s.weekday,
+        startTime: s.startTime,
+        endTime: s.endTime,
+      })),
+    ),
+  };
+}
+
+type FileRef = { id: string; purpose: string; label: string };
+
+function fileRefsOf(content: DraftContent): FileRef[] {
+  const refs: FileRef[] = [];
+  const add = (id: string | undefined, purpose: string, label: string) => {
+    if (id) refs.push({ id, purpose, label });
+  };
+  for (const v of content.venues) add(v.fireSafetyFileId, "venue_fire_safety", `${v.name}消防文件`);
+  for (const c of content.coaches) {
+    add(c.photoFileId, "coach_photo", `${c.name}照片`);
+    for (const cert of c.certificates) add(cert.scanFileId, "certificate_scan", `${c.name}证书${cert.number}`);
+  }
+  const d = content.documents;
+  if (d) {
+    add(d.businessLicenseFileId, "business_license", "营业执照");
+    add(d.venueLeaseFileId, "venue_lease", "场地租赁合同");
+    add(d.fireSafetyAcceptanceFileId, "fire_safety_acceptance", "消防验收意见书");
+    add(d.insurancePolicyFileId, "insurance_policy", "保险单");
+    for (const p of d.highRiskPermits) add(p.fileId, "high_risk_permit", `高危险性体育项目经营许可证${p.number}`);
+  }
+  return refs;
+}
+
+/** A placeholder stored_file for every file id any written content refers to. */
+export function storedFileRows(b: BuiltInstitution): Prisma.StoredFileCreateManyInput[] {
+  const written: DraftContent[] = b.history.recorder.filings.flatMap((f) =>
+    [f.draft, f.snapshot]
+      .filter((c): c is Prisma.InputJsonValue => c !== undefined && c !== null)
+      .map((c) => c as DraftContent),
+  );
+  if (b.history.registration) written.push(b.content);
+  // Uploaded while the first draft was written, a day after sign-up.
+  const uploadedAt = new Date(b.history.createdAt.getTime() + 86_400_000);
+  const rows = new Map<string, Prisma.StoredFileCreateManyInput>();
+  for (const ref of written.flatMap(fileRefsOf)) {
+    if (rows.has(ref.id)) continue;
+    rows.set(ref.id, {
+      id: ref.id,
+      authorityId: b.authorityId,
+      institutionId: b.entry.id,
+      purpose: ref.purpose,
+      originalName: `${ref.label}（演示占位）.txt`.slice(0, 255),
+      contentType: "text/plain; charset=utf-8",
+      sizeBytes: PLACEHOLDER_BYTES.length,
+      sha256: PLACEHOLDER_SHA256,
+      storageKey: `${DEMO_PLACEHOLDER_KEY_PREFIX}${ref.id}`,
+      uploadedById: b.applicant.id,
+      createdAt: uploadedAt,
+    });
+  }
+  return [...rows.values()];
+}

@@ -1,0 +1,12 @@
+import { PrismaPg } from "@prisma/adapter-pg";
+import { PrismaClient } from "~/generated/prisma/client.ts";
+import { seedDemo } from "./prisma/seed/demo";
+import { buildRegistryDemo, seedRegistryDemo } from "./prisma/seed/registry-demo";
+const db = new PrismaClient({ adapter: new PrismaPg({ connectionString: process.env.MIGRATION_DATABASE_URL }) });
+let t = performance.now();
+const lap = (l: string) => { const n = performance.now(); console.log(l, Math.round(n - t), "ms"); t = n; };
+await seedDemo(db); lap("seedDemo");
+buildRegistryDemo(); lap("build only");
+await seedRegistryDemo(db); lap("seedRegistryDemo");
+await seedRegistryDemo(db); lap("seedRegistryDemo again");
+await db.$disconnect();
