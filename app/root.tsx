@@ -1,18 +1,23 @@
 // First import: route modules are evaluated before the client entry, and root comes first.
 import "./lib/zod-config";
-import type { LinksFunction, LoaderFunctionArgs } from "@remix-run/node";
+import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { isRouteErrorResponse, Links, Meta, Outlet, Scripts, ScrollRestoration, useRouteError } from "@remix-run/react";
 import type { ReactNode } from "react";
 import { ErrorPage } from "./components/layout/error-page";
 import { SiteFooter } from "./components/layout/site-footer";
 import { SiteHeader } from "./components/layout/site-header";
-import { isLocale } from "./lib/i18n/catalog";
+import { DEFAULT_LOCALE, isLocale, messagesFor } from "./lib/i18n/catalog";
 import { localeFromRequest } from "./lib/i18n/locale.server";
 import { useTranslation } from "./lib/i18n/use-translation";
 import { useNonce } from "./lib/nonce";
 import { homePathFor } from "./modules/identity/guards.server";
 import { getViewer } from "./modules/identity/session.server";
 import stylesheet from "./tailwind.css";
+
+// Routes that name their page (an institution's profile) export their own meta with a title.
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  { title: messagesFor(data?.locale ?? DEFAULT_LOCALE)["app.fullName"] },
+];
 
 export const links: LinksFunction = () => [
   { rel: "stylesheet", href: stylesheet },
@@ -36,7 +41,6 @@ export function Layout({ children }: { children: ReactNode }) {
       <head>
         <meta charSet="utf-8" />
         <meta name="viewport" content="width=device-width, initial-scale=1" />
-        <title>{t("app.fullName")}</title>
         <Meta />
         <Links />
       </head>

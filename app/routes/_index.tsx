@@ -1,8 +1,12 @@
 import type { MetaFunction } from "@remix-run/node";
+import { Link } from "@remix-run/react";
 import type { MessageKey } from "~/lib/i18n/catalog";
 import { useTranslation } from "~/lib/i18n/use-translation";
 
-export const meta: MetaFunction = () => [{ name: "description", content: "体培 · 校外体育培训监管服务平台" }];
+export const meta: MetaFunction = ({ matches }) => [
+  ...matches.flatMap((m) => m.meta ?? []),
+  { name: "description", content: "体培 · 校外体育培训监管服务平台" },
+];
 
 const AUDIENCES = ["institutions", "parents", "regulators"] as const;
 const PRINCIPLES: MessageKey[] = ["home.principles.escrow", "home.principles.standards", "home.principles.tenancy"];
@@ -18,6 +22,19 @@ export default function Home() {
         </h1>
         <p className="max-w-3xl text-lg text-slate-700">{t("home.lead")}</p>
         <p className="text-slate-700">{t("app.tagline")}</p>
+      </section>
+
+      <section aria-labelledby="verify-heading" className="rounded-lg border border-brand-600 bg-brand-50 p-5">
+        <h2 id="verify-heading" className="text-xl font-semibold text-brand-900">
+          {t("home.verify.heading")}
+        </h2>
+        <p className="mt-2 text-slate-800">{t("home.verify.body")}</p>
+        <Link
+          to="/institutions"
+          className="mt-3 inline-block rounded bg-brand-700 px-4 py-2 text-white hover:bg-brand-900"
+        >
+          {t("nav.verify")}
+        </Link>
       </section>
 
       <section aria-labelledby="audience-heading">

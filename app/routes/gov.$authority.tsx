@@ -39,7 +39,7 @@ export default function AuthorityWorkspace() {
             <li key={tab.to}>
               <NavLink
                 to={tab.to === "" ? `/gov/${authority.slug}` : `/gov/${authority.slug}/${tab.to}`}
-                end
+                end={tab.to === ""}
                 className={({ isActive }) =>
                   `inline-block border-b-2 px-3 py-2 text-sm ${isActive ? "border-brand-700 font-semibold text-brand-900" : "border-transparent text-slate-700 hover:text-slate-900"}`
                 }

@@ -1,4 +1,4 @@
-import { type LoaderFunctionArgs, redirect } from "@remix-run/node";
+import { type LoaderFunctionArgs, type MetaFunction, redirect } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import type { ReactNode } from "react";
 import { CoachList } from "~/components/public/coach-list";
@@ -25,6 +25,12 @@ import { qrMatrixFor, qrSvgPath, shortLinkFor } from "~/modules/registry/qr-code
 // The public profile of a registered institution, where the QR code leads: status first (with a
 // “do not pay” warning when the registration is not in force), then funds supervision, courses and
 // prices, coaches, venues and the registration facts. Only what public-institution.server.ts reads.
+// The tab and a shared link name the institution (verification often starts from a chat message).
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) => {
+  const inherited = matches.flatMap((m) => m.meta ?? []).filter((m) => !("title" in m));
+  return data ? [...inherited, { title: `${data.institution.name} · ${data.institution.registrationNo}` }] : inherited;
+};
+
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const raw = params.registrationNo ?? "";
   const registrationNo = normalizeRegistrationNo(raw);

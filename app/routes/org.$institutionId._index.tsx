@@ -18,6 +18,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     db.institution.findUnique({
       where: { id: context.institution.id },
       select: {
+        id: true,
         status: true,
         registrationNo: true,
         registeredAt: true,
@@ -97,6 +98,38 @@ export default function InstitutionOverview() {
           </>
         ) : null}
       </dl>
+
+      {institution.registrationNo ? (
+        <section aria-labelledby="qr-heading" className="space-y-2">
+          <h2 id="qr-heading" className="text-lg font-semibold">
+            {t("org.qr.heading")}
+          </h2>
+          <p className="text-slate-700">{t("org.qr.body")}</p>
+          <ul className="flex flex-wrap gap-4">
+            <li>
+              <a href={`/institutions/${institution.registrationNo}`} className="text-brand-700 underline">
+                {t("org.qr.profile")}
+              </a>
+            </li>
+            <li>
+              <a
+                href={`/institutions/${institution.registrationNo}/qr.svg`}
+                download
+                className="text-brand-700 underline"
+              >
+                {t("org.qr.download")}
+              </a>
+            </li>
+            {institution.status === "APPROVED" ? (
+              <li>
+                <a href={`/org/${institution.id}/certificate.pdf`} className="text-brand-700 underline">
+                  {t("org.qr.certificate")}
+                </a>
+              </li>
+            ) : null}
+          </ul>
+        </section>
+      ) : null}
 
       <section aria-labelledby="filing-heading" className="space-y-3">
         <h2 id="filing-heading" className="text-lg font-semibold">

@@ -52,3 +52,8 @@ export function minutesOf(hhmm: string): number {
 export function hhmmOf(minutes: number): string {
   return `${String(Math.floor(minutes / 60)).padStart(2, "0")}:${String(minutes % 60).padStart(2, "0")}`;
 }
+
+/** The year on the Shanghai clock (registration numbers carry it). */
+export function yearInChina(instant: Date): number {
+  return Number(isoOf(localDayOf(instant)).slice(0, 4));
+}

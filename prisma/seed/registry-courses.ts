@@ -68,7 +68,7 @@ function bandFor(faker: Faker, profile: SportProfile, index: number, breach: Non
 
 function classOf(faker: Faker, profile: SportProfile, first: boolean, breach: NonComplianceKind | null) {
   if (first && breach === "STF-01") return { classSize: 40, coachesPerClass: 3 };
-  if (first && breach === "STF-02") return { classSize: 10, coachesPerClass: 1 };
+  if (first && breach === "STF-02") return { classSize: 16, coachesPerClass: 1 };
   if (first && breach === "VEN-01") return { classSize: 30, coachesPerClass: 2 };
   if (first && breach === "HRS-03") return { classSize: 20, coachesPerClass: 2 };
   const classSize = faker.number.int({ min: profile.classSize[0], max: profile.classSize[1] });
@@ -78,7 +78,7 @@ function classOf(faker: Faker, profile: SportProfile, first: boolean, breach: No
 
 function priceFen(faker: Faker, profile: SportProfile, lessonCount: number, online: boolean): number {
   const [min, max] = online ? [40, 80] : profile.priceYuan;
-  const cap = 2 * Math.floor(MAX_COURSE_FEN / 100 / lessonCount / 5) * 5;
+  const cap = Math.floor(MAX_COURSE_FEN / 100 / lessonCount / 5) * 5;
   const yuan = Math.min(cap, Math.round(faker.number.int({ min, max }) / 5) * 5);
   return yuan * 100;
 }
@@ -250,9 +250,10 @@ function venueOf(faker: Faker, input: VenueInput): VenueContent {
     return {
       ...base,
       name: `${compound}${venueLabel(profile.venue, profile)}`,
+      // A flat: just big enough for its largest class.
+      trainingAreaM2: Math.max(120, Math.ceil((6 * largestClass) / 10) * 10),
       address: `${street}${compound}${faker.number.int({ min: 1, max: 20 })}幢${faker.number.int({ min: 1, max: 3 })}单元${room}室`,
       residential: true,
-      trainingAreaM2: area,
       floor,
       isPool: false,
     };

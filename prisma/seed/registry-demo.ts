@@ -6,6 +6,7 @@ import { insertMissing } from "./registry-bulk-insert";
 import { buildContent, type Uniqueness } from "./registry-content";
 import { buildHistory } from "./registry-history";
 import { type DemoDistrict, demoDistricts, registryDemoPlan } from "./registry-plan";
+import { registrationNumbers } from "./registry-registration-numbers";
 import {
   applicantRow,
   type BuiltInstitution,
@@ -92,35 +93,6 @@ export function buildRegistryDemo(options: RegistryDemoOptions = {}): BuiltInsti
     });
   }
   return built;
-}
-
-/**
- * Registration numbers as approval gives them: <district code>-<year>-<sequence>, in order of first
- * approval within each district and year, after whatever the counter already gave out.
- */
-function registrationNumbers(
-  fresh: BuiltInstitution[],
-  counters: { authorityId: string; year: number; lastValue: number }[],
-): { numbers: Map<string, string>; counters: { authorityId: string; year: number; lastValue: number }[] } {
-  const last = new Map(counters.map((c) => [`${c.authorityId}:${c.year}`, c.lastValue]));
-  const numbers = new Map<string, string>();
-  const registered = fresh
-    .filter((b) => b.history.registration)
-    .sort(
-      (a, b) =>
-        (a.history.registration?.registeredAt.getTime() ?? 0) - (b.history.registration?.registeredAt.getTime() ?? 0) ||
-        a.entry.key.localeCompare(b.entry.key),
-    );
-  const bumped = new Map<string, { authorityId: string; year: number; lastValue: number }>();
-  for (const b of registered) {
-    const year = b.history.registration?.registeredAt.getUTCFullYear() ?? 0;
-    const counterKey = `${b.authorityId}:${year}`;
-    const next = (last.get(counterKey) ?? 0) + 1;
-    last.set(counterKey, next);
-    bumped.set(counterKey, { authorityId: b.authorityId, year, lastValue: next });
-    numbers.set(b.entry.id, `${b.entry.districtCode}-${year}-${String(next).padStart(4, "0")}`);
-  }
-  return { numbers, counters: [...bumped.values()] };
 }
 
 /** Writes the registry demo as the schema owner (after seedDemo); returns how many institutions it added. */

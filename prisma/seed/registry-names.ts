@@ -8,14 +8,17 @@ import { FALLBACK_ROADS, GENERIC_BRANDS, ROADS_BY_DISTRICT, type SportProfile } 
  * uniqueness across a district is kept by the caller's `taken` sets, filled in institution order.
  */
 
-/** 杭州西湖蓝鲸游泳培训有限公司, 宁波鄞州弈心围棋社: city, usually the district, a brand, the sport's tail. */
+/**
+ * 杭州西湖蓝鲸游泳培训有限公司, 宁波鄞州弈心围棋社: city, district, a brand, the sport's tail. The
+ * district in the name keeps names unique city-wide while only the district's names are checked.
+ */
 export function institutionName(
   faker: Faker,
   district: DemoDistrict,
   profile: SportProfile,
   taken: Set<string>,
 ): string {
-  const place = faker.number.int({ min: 1, max: 5 }) === 1 ? district.city : `${district.city}${district.district}`;
+  const place = `${district.city}${district.district}`;
   const suffix = faker.helpers.arrayElement(profile.suffixes);
   const brands = faker.helpers.shuffle([...profile.brands, ...faker.helpers.arrayElements(GENERIC_BRANDS, 4)]);
   for (const brand of brands) {

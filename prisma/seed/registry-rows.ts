@@ -1,9 +1,10 @@
-import { createHash } from "node:crypto";
 import type { Prisma } from "~/generated/prisma/client.ts";
 import type { DraftContent, RegistrationContent } from "~/modules/registry/content";
+import type { FilePurpose } from "~/modules/registry/files-purposes";
 import { publicProfileOf } from "~/modules/registry/public-profile";
 import { dateColumn } from "./registry-calendar";
 import type { History } from "./registry-history";
+import { DEMO_PLACEHOLDER_KEY_PREFIX, demoPlaceholderFor } from "./registry-placeholder-files";
 import type { RegistryDemoEntry } from "./registry-plan";
 import { stableId } from "./stable-id";
 
@@ -11,18 +12,6 @@ import { stableId } from "./stable-id";
  * The rows of one demo institution: what sign-up, the filing services, approval and the
  * projection (app/modules/registry/projection.server.ts) would have left in the database.
  */
-
-/**
- * Documents and photos are never uploaded in the demo: each file id in the content has a
- * stored_file row (so references resolve and the content is complete) whose storage key lies under
- * this prefix, with no object behind it. Whatever serves files should answer these with
- * DEMO_PLACEHOLDER_TEXT (or a "demo document" notice), never look for real bytes.
- */
-export const DEMO_PLACEHOLDER_KEY_PREFIX = "demo-placeholder/";
-export const DEMO_PLACEHOLDER_TEXT =
-  "体培演示数据：此文件为占位，未上传真实文件。Tipei demo data: placeholder, no real file.";
-const PLACEHOLDER_BYTES = Buffer.from(DEMO_PLACEHOLDER_TEXT, "utf8");
-const PLACEHOLDER_SHA256 = createHash("sha256").update(PLACEHOLDER_BYTES).digest("hex");
 
 export type DemoApplicantAccount = { id: string; email: string; name: string; phone: string };
 
@@ -173,30 +162,30 @@ export function projectedRows(b: BuiltInstitution): ProjectedRows {
   };
 }
 
-type FileRef = { id: string; purpose: string; label: string };
+type FileRef = { id: string; purpose: FilePurpose; label: string };
 
 function fileRefsOf(content: DraftContent): FileRef[] {
   const refs: FileRef[] = [];
-  const add = (id: string | undefined, purpose: string, label: string) => {
+  const add = (id: string | undefined, purpose: FilePurpose, label: string) => {
     if (id) refs.push({ id, purpose, label });
   };
-  for (const v of content.venues) add(v.fireSafetyFileId, "venue_fire_safety", `${v.name}消防文件`);
+  for (const v of content.venues) add(v.fireSafetyFileId, "venueFireSafety", `${v.name}消防文件`);
   for (const c of content.coaches) {
-    add(c.photoFileId, "coach_photo", `${c.name}照片`);
-    for (const cert of c.certificates) add(cert.scanFileId, "certificate_scan", `${c.name}证书${cert.number}`);
+    add(c.photoFileId, "coachPhoto", `${c.name}照片`);
+    for (const cert of c.certificates) add(cert.scanFileId, "certificateScan", `${c.name}证书${cert.number}`);
   }
   const d = content.documents;
   if (d) {
-    add(d.businessLicenseFileId, "business_license", "营业执照");
-    add(d.venueLeaseFileId, "venue_lease", "场地租赁合同");
-    add(d.fireSafetyAcceptanceFileId, "fire_safety_acceptance", "消防验收意见书");
-    add(d.insurancePolicyFileId, "insurance_policy", "保险单");
-    for (const p of d.highRiskPermits) add(p.fileId, "high_risk_permit", `高危险性体育项目经营许可证${p.number}`);
+    add(d.businessLicenseFileId, "businessLicense", "营业执照");
+    add(d.venueLeaseFileId, "venueLease", "场地租赁合同");
+    add(d.fireSafetyAcceptanceFileId, "fireSafetyAcceptance", "消防验收意见书");
+    add(d.insurancePolicyFileId, "insurancePolicy", "保险单");
+    for (const p of d.highRiskPermits) add(p.fileId, "highRiskPermit", `高危险性体育项目经营许可证${p.number}`);
   }
   return refs;
 }
 
-/** A placeholder stored_file for every file id any written content refers to. */
+/** A placeholder stored_file (registry-placeholder-files.ts) for every file id any written content refers to. */
 export function storedFileRows(b: BuiltInstitution): Prisma.StoredFileCreateManyInput[] {
   const written: DraftContent[] = b.history.recorder.filings.flatMap((f) =>
     [f.draft, f.snapshot]
@@ -209,15 +198,16 @@ export function storedFileRows(b: BuiltInstitution): Prisma.StoredFileCreateMany
   const rows = new Map<string, Prisma.StoredFileCreateManyInput>();
   for (const ref of written.flatMap(fileRefsOf)) {
     if (rows.has(ref.id)) continue;
+    const placeholder = demoPlaceholderFor(ref.purpose);
     rows.set(ref.id, {
       id: ref.id,
       authorityId: b.authorityId,
       institutionId: b.entry.id,
       purpose: ref.purpose,
-      originalName: `${ref.label}（演示占位）.txt`.slice(0, 255),
-      contentType: "text/plain; charset=utf-8",
-      sizeBytes: PLACEHOLDER_BYTES.length,
-      sha256: PLACEHOLDER_SHA256,
+      originalName: [...`${ref.label}（演示占位）.${placeholder.extension}`].slice(-255).join(""),
+      contentType: placeholder.contentType,
+      sizeBytes: placeholder.bytes.length,
+      sha256: placeholder.sha256,
       storageKey: `${DEMO_PLACEHOLDER_KEY_PREFIX}${ref.id}`,
       uploadedById: b.applicant.id,
       createdAt: uploadedAt,

@@ -14,6 +14,9 @@ export function SiteHeader() {
           {t("app.name")}
         </Link>
         <div className="flex flex-wrap items-center justify-end gap-3 text-sm">
+          <Link to="/institutions" className="text-brand-700 underline">
+            {t("nav.verify")}
+          </Link>
           {viewer ? (
             <>
               <Link to={viewer.home} className="text-brand-700 underline">

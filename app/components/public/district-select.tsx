@@ -32,7 +32,8 @@ export function DistrictSelect({
     cities.set(key, group);
   }
   return (
-    <div>
+    // min-w-0: a long authority name must not widen the grid past a 375 px screen.
+    <div className="min-w-0">
       <label htmlFor={id} className="block text-sm font-medium text-slate-800">
         {t("public.search.district")}
       </label>

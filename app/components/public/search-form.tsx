@@ -35,7 +35,7 @@ export function SearchForm({
         enterKeyHint="search"
         hint={t("public.search.queryHint")}
         error={fieldErrors.q?.[0] ?? fieldErrors.page?.[0]}
-        className="sm:col-span-2"
+        className="min-w-0 sm:col-span-2"
       />
       <SelectField
         label={t("public.search.sport")}
@@ -44,6 +44,7 @@ export function SearchForm({
         placeholder={t("public.search.anySport")}
         options={SPORT_CODES.map((s) => ({ value: s, label: t(`sport.${s}`) }))}
         error={fieldErrors.sport?.[0]}
+        className="min-w-0"
       />
       <DistrictSelect
         districts={districts}

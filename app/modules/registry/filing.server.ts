@@ -1,5 +1,5 @@
 import type { Prisma } from "~/generated/prisma/client.ts";
-import { type DataScope, type Db, inScope } from "~/lib/db-scope.server";
+import { type DataScope, type Db, inScope, unsafeAsSystem } from "~/lib/db-scope.server";
 import { appendAudit } from "~/modules/audit/append.server";
 import {
   type DraftContent,
@@ -214,10 +214,36 @@ export async function withdrawFiling(scope: ActingScope, filingId: string): Prom
 
 // ——— The regulator's side ———
 
+export class InvalidDecision extends Error {}
+
+/** Reviewers are the regulators (admins and inspectors) of the filing's authority or an authority above it. */
+async function isReviewerFor(reviewerId: string, authorityId: string): Promise<boolean> {
+  const rows = await unsafeAsSystem(
+    (system) => system.$queryRaw<{ ok: boolean }[]>`
+      WITH RECURSIVE up AS (
+        SELECT id, parent_id FROM authority WHERE id = ${authorityId}::uuid
+        UNION ALL SELECT a.id, a.parent_id FROM authority a JOIN up ON a.id = up.parent_id
+      )
+      SELECT EXISTS (
+        SELECT 1 FROM membership m JOIN up ON m.authority_id = up.id
+         WHERE m.user_id = ${reviewerId}::uuid AND m.institution_id IS NULL AND m.role IN ('REGULATOR_ADMIN', 'INSPECTOR')
+      ) AS ok`,
+  );
+  return rows[0]?.ok === true;
+}
+
+function requireReason(reason: string): string {
+  const trimmed = reason.trim();
+  if (trimmed.length === 0) throw new InvalidDecision("a reason is required");
+  return trimmed;
+}
+
 export async function assignReviewer(scope: ActingScope, filingId: string, reviewerId: string): Promise<void> {
   await inScope(scope, async (db) => {
     const filing = await lockFiling(db, filingId);
     if (!["SUBMITTED", "UNDER_REVIEW"].includes(filing.status)) throw new FilingNotEditable(filing.status);
+    if (!(await isReviewerFor(reviewerId, filing.authorityId)))
+      throw new InvalidDecision("not a reviewer of this authority");
     await db.filing.update({ where: { id: filingId }, data: { assignedReviewerId: reviewerId } });
     await appendAudit(db, {
       actorUserId: scope.userId,
@@ -270,6 +296,7 @@ export async function requestChanges(
 }
 
 export async function rejectFiling(scope: ActingScope, filingId: string, reason: string): Promise<void> {
+  requireReason(reason);
   const notice = await inScope(scope, async (db) => {
     const filing = await lockFiling(db, filingId);
     await transition(
@@ -283,6 +310,11 @@ export async function rejectFiling(scope: ActingScope, filingId: string, reason:
     return notifyInstitutionAdmins(db, filing.institutionId, { kind: "rejected", filingId, reason });
   });
   await notice.deliver();
+}
+
+// Registration numbers carry the year as people here count it: 1 January starts at 00:00 in China.
+function yearInChina(date: Date): number {
+  return Number(new Intl.DateTimeFormat("en", { timeZone: "Asia/Shanghai", year: "numeric" }).format(date));
 }
 
 /** How long an approval lasts before the annual filing is due (REG-04 default). */
@@ -307,7 +339,7 @@ export async function approveFiling(
       select: { id: true, code: true },
     });
     const registrationNo =
-      filing.institution.registrationNo ?? (await allocateRegistrationNo(db, authority, now.getUTCFullYear()));
+      filing.institution.registrationNo ?? (await allocateRegistrationNo(db, authority, yearInChina(now)));
     const due = new Date(now);
     due.setUTCMonth(due.getUTCMonth() + ANNUAL_FILING_MONTHS);
     await db.institution.update({
@@ -343,6 +375,7 @@ export async function changeRegistration(
   event: Extract<InstitutionEvent, "suspend" | "reinstate" | "revoke" | "close">,
   reason: string,
 ): Promise<InstitutionStatusName> {
+  requireReason(reason);
   const { to, notice } = await inScope(scope, async (db) => {
     const locked = await db.$queryRaw<
       { id: string }[]

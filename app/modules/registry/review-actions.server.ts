@@ -10,6 +10,7 @@ import {
   FilingIncomplete,
   FilingNotEditable,
   FilingNotFound,
+  InvalidDecision,
   rejectFiling,
   requestChanges,
   startReview,
@@ -73,7 +74,7 @@ async function answering<T>(work: () => Promise<T>) {
   try {
     return { ok: true as const, value: await work() };
   } catch (error) {
-    if (error instanceof TransitionRefused || error instanceof FilingNotEditable)
+    if (error instanceof TransitionRefused || error instanceof FilingNotEditable || error instanceof InvalidDecision)
       return { ok: false as const, answer: refused() };
     if (error instanceof FilingIncomplete) {
       return {

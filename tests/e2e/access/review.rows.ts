@@ -43,7 +43,11 @@ export const ROWS: RouteRow[] = [
     files: ["gov.$authority.institutions.$institutionId.tsx"],
     checks: [
       get("institution own", `/gov/hangzhou-xihu/institutions/${OWN_INSTITUTION}`, regulatorPage(200)),
-      get("another city's institution in own workspace", `/gov/hangzhou-xihu/institutions/${FOREIGN_INSTITUTION}`, nobody),
+      get(
+        "another city's institution in own workspace",
+        `/gov/hangzhou-xihu/institutions/${FOREIGN_INSTITUTION}`,
+        nobody,
+      ),
       get("institution foreign", `/gov/ningbo-yinzhou/institutions/${FOREIGN_INSTITUTION}`, foreign),
       get("institution, malformed id", "/gov/hangzhou-xihu/institutions/not-a-uuid", nobody),
       post("registration action (empty form, own)", `/gov/hangzhou-xihu/institutions/${OWN_INSTITUTION}`, {

@@ -1,10 +1,12 @@
 import type { Prisma } from "~/generated/prisma/client.ts";
+import { isStorageKey } from "~/lib/storage/storage";
 import {
   type DraftContent,
   draftContentSchema,
   type RegistrationContent,
   submissionProblems,
 } from "~/modules/registry/content";
+import { type FilePurpose, isFilePurpose } from "~/modules/registry/files-purposes";
 import { INSTITUTION_STATUSES, OPEN_FILING_STATUSES } from "~/modules/registry/institution-status";
 import { projectApprovedContent } from "~/modules/registry/projection.server";
 import { publicProfileOf } from "~/modules/registry/public-profile";
@@ -12,15 +14,15 @@ import { allocateRegistrationNo } from "~/modules/registry/registration-number.s
 import { isChessOrCards, isHighRisk } from "~/modules/registry/sports";
 import { FILING_EVENTS, INSTITUTION_EVENTS } from "~/modules/registry/state-machine";
 import { DEMO_INSTITUTIONS, seedDemo } from "../../../prisma/seed/demo";
-import { REGISTRY_DEMO_AS_OF } from "../../../prisma/seed/registry-calendar";
+import { REGISTRY_DEMO_AS_OF, yearInChina } from "../../../prisma/seed/registry-calendar";
 import { buildRegistryDemo, seedRegistryDemo } from "../../../prisma/seed/registry-demo";
+import { DEMO_PLACEHOLDER_KEY_PREFIX, demoPlaceholderFor } from "../../../prisma/seed/registry-placeholder-files";
 import {
   demoDistricts,
   NON_COMPLIANCE_KINDS,
   type NonComplianceKind,
   registryDemoPlan,
 } from "../../../prisma/seed/registry-plan";
-import { DEMO_PLACEHOLDER_KEY_PREFIX } from "../../../prisma/seed/registry-rows";
 import { stableId } from "../../../prisma/seed/stable-id";
 import { ownerClient } from "../../support/demo-database";
 
@@ -85,7 +87,7 @@ describe("the registry demo", () => {
     const numbers = rows.map((r) => r.registrationNo);
     expect(new Set(numbers).size).toBe(rows.length);
     for (const r of rows) {
-      const year = r.registeredAt?.getUTCFullYear();
+      const year = r.registeredAt ? yearInChina(r.registeredAt) : null;
       expect(year).toBeGreaterThanOrEqual(2024);
       expect(year).toBeLessThanOrEqual(2026);
       expect(r.registrationNo).toMatch(new RegExp(`^${r.authority.code}-${year}-\\d{4}$`));
@@ -224,7 +226,18 @@ describe("the registry demo", () => {
   it("gives every file a placeholder row that cannot be mistaken for an upload", async () => {
     const files = await db.storedFile.findMany({ where: { institutionId: { in: ids } } });
     expect(files.length).toBeGreaterThan(1000);
-    for (const f of files) expect(f.storageKey.startsWith(DEMO_PLACEHOLDER_KEY_PREFIX)).toBe(true);
+    for (const f of files) {
+      expect(f.storageKey.startsWith(DEMO_PLACEHOLDER_KEY_PREFIX)).toBe(true);
+      expect(isStorageKey(f.storageKey)).toBe(false);
+      expect(isFilePurpose(f.purpose)).toBe(true);
+      const placeholder = demoPlaceholderFor(f.purpose as FilePurpose);
+      expect([f.contentType, f.sizeBytes, f.sha256]).toEqual([
+        placeholder.contentType,
+        placeholder.bytes.length,
+        placeholder.sha256,
+      ]);
+    }
+    const photos = new Set(files.filter((f) => f.purpose === "coachPhoto").map((f) => f.id));
     const known = new Set(files.map((f) => f.id));
     for (const r of (await demoInstitutions()).filter((x) => x.approvedContent)) {
       const c = complete(r.approvedContent);
@@ -235,6 +248,7 @@ describe("the registry demo", () => {
         ...c.documents.highRiskPermits.map((p) => p.fileId),
       ];
       for (const id of referenced) expect(known.has(id ?? ""), r.name).toBe(true);
+      for (const coach of c.coaches) expect(photos.has(coach.photoFileId ?? ""), coach.name).toBe(true);
     }
   });
 
@@ -254,7 +268,8 @@ describe("the registry demo", () => {
     }
   });
 
-  it("builds the same institutions whatever the number per district", () => {
+  it("builds the same institutions on every run, whatever the number per district", () => {
+    expect(JSON.stringify(buildRegistryDemo())).toBe(JSON.stringify(buildRegistryDemo()));
     const few = buildRegistryDemo({ institutionsPerDistrict: 5 });
     const all = new Map(buildRegistryDemo().map((b) => [b.entry.key, b]));
     for (const b of few) {
@@ -285,6 +300,20 @@ describe("the registry demo", () => {
     const before = await snapshot();
     expect(await seedRegistryDemo(db)).toEqual({ institutions: 0 });
     expect(await snapshot()).toEqual(before);
+  });
+
+  it("adds only the missing institutions when asked for more, numbered after the registrations already given", async () => {
+    const before = await db.institution.findMany({ where: { id: { in: ids } }, orderBy: { id: "asc" } });
+    expect(await seedRegistryDemo(db, { institutionsPerDistrict: 42 })).toEqual({
+      institutions: 2 * demoDistricts().length,
+    });
+    expect(await db.institution.findMany({ where: { id: { in: ids } }, orderBy: { id: "asc" } })).toEqual(before);
+    const numbers = await db.institution.findMany({
+      where: { registrationNo: { not: null } },
+      select: { registrationNo: true },
+    });
+    expect(numbers.length).toBeGreaterThan(before.filter((r) => r.registrationNo).length);
+    expect(new Set(numbers.map((n) => n.registrationNo)).size).toBe(numbers.length);
   });
 });
 

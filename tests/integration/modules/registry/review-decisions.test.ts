@@ -1,7 +1,3 @@
-import { Outlet } from "@remix-run/react";
-import { createRemixStub } from "@remix-run/testing";
-import { createElement } from "react";
-import { renderToString } from "react-dom/server";
 import type { Locale } from "~/lib/i18n/catalog";
 import { startFiling, submitFiling, updateDraft } from "~/modules/registry/filing.server";
 import type { FilingReview } from "~/modules/registry/review-read.server";
@@ -13,6 +9,7 @@ import {
   HANGZHOU_ADMIN,
   NINGBO_ADMIN,
   openInstitution,
+  renderPage,
   submitInitial,
   type TestInstitution,
   writeCounts,
@@ -95,9 +92,9 @@ describe("decisions through the review page", () => {
     const filing = await owner.filing.findUniqueOrThrow({ where: { id: swimFiling }, include: { institution: true } });
     expect(filing).toMatchObject({ status: "UNDER_REVIEW", assignedReviewerId: HANGZHOU_ADMIN });
     expect(filing.institution.status).toBe("UNDER_REVIEW");
-    expect(await owner.auditEvent.count({ where: { entityId: swimFiling, action: "registry.filing.startReview" } })).toBe(
-      1,
-    );
+    expect(
+      await owner.auditEvent.count({ where: { entityId: swimFiling, action: "registry.filing.startReview" } }),
+    ).toBe(1);
   });
 
   it("refuses a decision by an inspector the filing is not assigned to, and writes nothing", async () => {
@@ -183,7 +180,9 @@ describe("decisions through the review page", () => {
     expect(registrationNo).toMatch(/^330106-\d{4}-\d{4}$/);
     const institution = await owner.institution.findUniqueOrThrow({ where: { id: swim.id } });
     expect(institution).toMatchObject({ status: "APPROVED", registrationNo });
-    expect(await owner.auditEvent.count({ where: { entityId: swimFiling, action: "registry.filing.approve" } })).toBe(1);
+    expect(await owner.auditEvent.count({ where: { entityId: swimFiling, action: "registry.filing.approve" } })).toBe(
+      1,
+    );
     const [email] = await emailsTo(swim.adminEmail, "registry.approved");
     expect(email?.subject).toContain(registrationNo);
 
@@ -230,7 +229,9 @@ describe("decisions through the review page", () => {
     expect(filing.institution.status).toBe("REJECTED");
     const [email] = await emailsTo(chess.adminEmail, "registry.rejected");
     expect(email?.textBody).toContain("场地位于地下室且无消防验收");
-    expect(await owner.auditEvent.count({ where: { entityId: chessFiling, action: "registry.filing.reject" } })).toBe(1);
+    expect(await owner.auditEvent.count({ where: { entityId: chessFiling, action: "registry.filing.reject" } })).toBe(
+      1,
+    );
   });
 
   it("answers another city's regulator 404 on a decision, and writes nothing", async () => {
@@ -274,32 +275,6 @@ describe("a change filing under review", () => {
   });
 });
 
-/**
- * The Remix stub's RouterProvider uses useLayoutEffect, which React warns about when rendered on
- * the server; the real app renders through RemixServer, which does not.
- */
 function render(data: unknown, locale: Locale): string {
-  const Stub = createRemixStub([
-    {
-      id: "root",
-      path: "/",
-      Component: Outlet,
-      children: [{ id: "review", path: "gov/:authority/reviews/:filingId", Component: ReviewPage }],
-    },
-  ]);
-  const guarded = console.error;
-  console.error = (...args: unknown[]) => {
-    if (String(args[0]).includes("useLayoutEffect does nothing on the server")) return;
-    guarded(...args);
-  };
-  try {
-    return renderToString(
-      createElement(Stub, {
-        initialEntries: ["/gov/hangzhou/reviews/x"],
-        hydrationData: { loaderData: { root: { locale }, review: data } },
-      }),
-    );
-  } finally {
-    console.error = guarded;
-  }
+  return renderPage(ReviewPage, "gov/:authority/reviews/:filingId", "/gov/hangzhou/reviews/x", data, locale);
 }

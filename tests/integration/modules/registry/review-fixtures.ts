@@ -1,7 +1,12 @@
+import { Outlet } from "@remix-run/react";
+import { createRemixStub } from "@remix-run/testing";
+import { type ComponentType, createElement } from "react";
+import { renderToString } from "react-dom/server";
 import type { PrismaClient } from "~/generated/prisma/client.ts";
+import type { Locale } from "~/lib/i18n/catalog";
+import { createSession } from "~/modules/identity/session.server";
 import type { RegistrationContent } from "~/modules/registry/content";
 import { type ActingScope, startFiling, submitFiling, updateDraft } from "~/modules/registry/filing.server";
-import { createSession } from "~/modules/identity/session.server";
 import { stableId } from "../../../../prisma/seed/stable-id";
 import { completeContent, creditCodeFor } from "../../../fixtures/registration-content";
 import { loadContext, outcome, settle } from "../../../support/remix-calls";
@@ -20,7 +25,11 @@ export type TestInstitution = { id: string; name: string; adminEmail: string; ap
 let serial = 0;
 
 /** A new institution in a district, with an institution admin (who receives the registry emails). */
-export async function openInstitution(owner: PrismaClient, districtCode: string, name: string): Promise<TestInstitution> {
+export async function openInstitution(
+  owner: PrismaClient,
+  districtCode: string,
+  name: string,
+): Promise<TestInstitution> {
   serial += 1;
   const adminEmail = `review-applicant-${serial}-${districtCode}@test.example`;
   const institution = await owner.institution.create({ data: { authorityId: authorityId(districtCode), name } });
@@ -118,4 +127,27 @@ export async function writeCounts(owner: PrismaClient, filingId: string) {
     audit: await owner.auditEvent.count({ where: { entityId: filingId } }),
     emails: await owner.emailOutbox.count(),
   };
+}
+
+/**
+ * Server-renders a route component with its loader's data, as the page would first appear. The
+ * Remix stub's RouterProvider uses useLayoutEffect, which React warns about on the server; the
+ * real app renders through RemixServer, which does not.
+ */
+export function renderPage(Page: ComponentType, path: string, url: string, data: unknown, locale: Locale): string {
+  const Stub = createRemixStub([
+    { id: "root", path: "/", Component: Outlet, children: [{ id: "page", path, Component: Page }] },
+  ]);
+  const guarded = console.error;
+  console.error = (...args: unknown[]) => {
+    if (String(args[0]).includes("useLayoutEffect does nothing on the server")) return;
+    guarded(...args);
+  };
+  try {
+    return renderToString(
+      createElement(Stub, { initialEntries: [url], hydrationData: { loaderData: { root: { locale }, page: data } } }),
+    );
+  } finally {
+    console.error = guarded;
+  }
 }

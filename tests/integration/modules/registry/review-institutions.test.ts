@@ -1,12 +1,9 @@
-import { Outlet } from "@remix-run/react";
-import { createRemixStub } from "@remix-run/testing";
-import { createElement } from "react";
-import { renderToString } from "react-dom/server";
+import type { Locale } from "~/lib/i18n/catalog";
 import { approveFiling, startReview } from "~/modules/registry/filing.server";
 import { institutionHistory } from "~/modules/registry/institution-history.server";
 import type { SupervisedInstitution } from "~/modules/registry/jurisdiction-institutions.server";
+import InstitutionList, { loader as listLoader } from "~/routes/gov.$authority.institutions._index";
 import InstitutionPage, { action, loader } from "~/routes/gov.$authority.institutions.$institutionId";
-import { loader as listLoader } from "~/routes/gov.$authority.institutions._index";
 import { stableId } from "../../../../prisma/seed/stable-id";
 import { ownerClient, seedDemoData } from "../../../support/demo-database";
 import {
@@ -16,6 +13,7 @@ import {
   HANGZHOU_ADMIN,
   NINGBO_ADMIN,
   openInstitution,
+  renderPage,
   submitInitial,
   type TestInstitution,
   XIHU_INSPECTOR,
@@ -57,14 +55,17 @@ describe("the institutions of a jurisdiction", () => {
     const { status, body } = await list("hangzhou", HANGZHOU_ADMIN);
     expect(status).toBe(200);
     const names = body.rows.map((r) => r.name);
-    expect(names).toEqual(expect.arrayContaining(["杭州浪花游泳培训有限公司", "杭州滨江弈思棋院", "西湖蓝鲸游泳培训中心"]));
+    expect(names).toEqual(
+      expect.arrayContaining(["杭州浪花游泳培训有限公司", "杭州滨江弈思棋院", "西湖蓝鲸游泳培训中心"]),
+    );
     expect(names).not.toContain("鄞州飞鱼游泳俱乐部");
     expect(names).not.toContain("宁波鄞州追风足球俱乐部");
     expect(body.rows.find((r) => r.id === registered.id)).toMatchObject({ status: "APPROVED", registrationNo });
   });
 
   it("filters by status and district and finds by part of the name", async () => {
-    const names = async (search: string) => (await list("hangzhou", HANGZHOU_ADMIN, search)).body.rows.map((r) => r.name);
+    const names = async (search: string) =>
+      (await list("hangzhou", HANGZHOU_ADMIN, search)).body.rows.map((r) => r.name);
     expect(await names("?status=APPROVED")).toEqual(["西湖蓝鲸游泳培训中心"]);
     expect(await names(`?district=${authorityId("330108")}`)).toEqual(["杭州滨江弈思棋院"]);
     expect(await names("?q=蓝鲸")).toEqual(["西湖蓝鲸游泳培训中心"]);
@@ -72,6 +73,26 @@ describe("the institutions of a jurisdiction", () => {
     const bad = await list("hangzhou", HANGZHOU_ADMIN, "?status=OPEN");
     expect(bad.status).toBe(400);
     expect(bad.body.fieldErrors).toHaveProperty("status");
+  });
+
+  it("renders the list with status and registration number", async () => {
+    const { body } = await list("hangzhou", HANGZHOU_ADMIN);
+    const html = renderPage(
+      InstitutionList,
+      "gov/:authority/institutions",
+      "/gov/hangzhou/institutions",
+      body,
+      "zh-CN",
+    );
+    for (const text of [
+      "辖区内机构",
+      "西湖蓝鲸游泳培训中心",
+      registrationNo,
+      "尚未备案",
+      `/gov/hangzhou/institutions/${registered.id}`,
+    ]) {
+      expect(html).toContain(text);
+    }
   });
 
   it("shows one institution: approved content, history and filings", async () => {
@@ -149,21 +170,25 @@ describe("registration actions", () => {
   });
 
   it("reinstates and then revokes; nothing is possible after revocation", async () => {
-    expect(await act("hangzhou", registered.id, HANGZHOU_ADMIN, { intent: "reinstate", reason: "整改完成" })).toMatchObject(
-      { status: 200, body: { status: "APPROVED" } },
-    );
-    expect(await act("hangzhou", registered.id, HANGZHOU_ADMIN, { intent: "revoke", reason: "严重违规" })).toMatchObject({
+    expect(
+      await act("hangzhou", registered.id, HANGZHOU_ADMIN, { intent: "reinstate", reason: "整改完成" }),
+    ).toMatchObject({ status: 200, body: { status: "APPROVED" } });
+    expect(
+      await act("hangzhou", registered.id, HANGZHOU_ADMIN, { intent: "revoke", reason: "严重违规" }),
+    ).toMatchObject({
       status: 200,
       body: { status: "REVOKED" },
     });
-    expect((await act("hangzhou", registered.id, HANGZHOU_ADMIN, { intent: "reinstate", reason: "x" })).status).toBe(409);
+    expect((await act("hangzhou", registered.id, HANGZHOU_ADMIN, { intent: "reinstate", reason: "x" })).status).toBe(
+      409,
+    );
   });
 
   it("answers another city's admin 404 and writes nothing", async () => {
     const before = await owner.institutionStatusEvent.count({ where: { institutionId: ningboRegistered.id } });
-    expect((await act("hangzhou", ningboRegistered.id, HANGZHOU_ADMIN, { intent: "suspend", reason: "x" })).status).toBe(
-      404,
-    );
+    expect(
+      (await act("hangzhou", ningboRegistered.id, HANGZHOU_ADMIN, { intent: "suspend", reason: "x" })).status,
+    ).toBe(404);
     expect((await act("ningbo", registered.id, NINGBO_ADMIN, { intent: "close", reason: "x" })).status).toBe(404);
     expect(await owner.institutionStatusEvent.count({ where: { institutionId: ningboRegistered.id } })).toBe(before);
   });
@@ -172,7 +197,14 @@ describe("registration actions", () => {
 describe("the status history for both sides", () => {
   it("shows the institution its history with the authority's decisions, without naming officials", async () => {
     const mine = await institutionHistory(registered.applicant, registered.id, "institution");
-    expect(mine.map((e) => e.toStatus)).toEqual(["REVOKED", "APPROVED", "SUSPENDED", "APPROVED", "UNDER_REVIEW", "SUBMITTED"]);
+    expect(mine.map((e) => e.toStatus)).toEqual([
+      "REVOKED",
+      "APPROVED",
+      "SUSPENDED",
+      "APPROVED",
+      "UNDER_REVIEW",
+      "SUBMITTED",
+    ]);
     const revoked = mine[0];
     expect(revoked).toMatchObject({ actor: { side: "regulator", name: null }, reason: "严重违规" });
     expect(mine.at(-1)?.actor).toMatchObject({ side: "institution", name: expect.any(String) });
@@ -186,28 +218,12 @@ describe("the status history for both sides", () => {
   });
 });
 
-function render(data: unknown, locale: "zh-CN" | "en"): string {
-  const Stub = createRemixStub([
-    {
-      id: "root",
-      path: "/",
-      Component: Outlet,
-      children: [{ id: "institution", path: "gov/:authority/institutions/:institutionId", Component: InstitutionPage }],
-    },
-  ]);
-  const guarded = console.error;
-  console.error = (...args: unknown[]) => {
-    if (String(args[0]).includes("useLayoutEffect does nothing on the server")) return;
-    guarded(...args);
-  };
-  try {
-    return renderToString(
-      createElement(Stub, {
-        initialEntries: ["/gov/hangzhou/institutions/x"],
-        hydrationData: { loaderData: { root: { locale }, institution: data } },
-      }),
-    );
-  } finally {
-    console.error = guarded;
-  }
+function render(data: unknown, locale: Locale): string {
+  return renderPage(
+    InstitutionPage,
+    "gov/:authority/institutions/:institutionId",
+    "/gov/hangzhou/institutions/x",
+    data,
+    locale,
+  );
 }

@@ -1,6 +1,6 @@
 import { requestChanges, startReview } from "~/modules/registry/filing.server";
 import type { ReviewQueueRow } from "~/modules/registry/review-queue.server";
-import { action, loader } from "~/routes/gov.$authority.reviews._index";
+import ReviewQueue, { action, loader } from "~/routes/gov.$authority.reviews._index";
 import { ownerClient, seedDemoData } from "../../../support/demo-database";
 import {
   authorityId,
@@ -10,6 +10,7 @@ import {
   HANGZHOU_ADMIN,
   NINGBO_ADMIN,
   openInstitution,
+  renderPage,
   submitInitial,
   submittedDaysAgo,
   writeCounts,
@@ -136,6 +137,30 @@ describe("the review queue", () => {
     expect(binjiang).not.toContain(XIHU_INSPECTOR);
   });
 
+  it("renders the queue with its filters and, for an admin, a reviewer choice per row, in both languages", async () => {
+    const { body } = await queue("hangzhou", HANGZHOU_ADMIN);
+    const zh = renderPage(ReviewQueue, "gov/:authority/reviews", "/gov/hangzhou/reviews", body, "zh-CN");
+    for (const text of ["备案审核", "等待最久的在前", "西湖老牌游泳学校", "10 天", "请选择审核人", "?index"]) {
+      expect(zh).toContain(text);
+    }
+    const en = renderPage(ReviewQueue, "gov/:authority/reviews", "/gov/hangzhou/reviews", body, "en");
+    expect(en).toContain("Longest waiting first");
+    const inspector = await queue("hangzhou-xihu", XIHU_INSPECTOR, "?reviewer=unassigned");
+    const html = renderPage(
+      ReviewQueue,
+      "gov/:authority/reviews",
+      "/gov/hangzhou-xihu/reviews",
+      inspector.body,
+      "zh-CN",
+    );
+    expect(html).toContain("由我审核");
+    expect(html).not.toContain("请选择审核人");
+    const empty = await queue("hangzhou", HANGZHOU_ADMIN, "?kind=ANNUAL");
+    expect(renderPage(ReviewQueue, "gov/:authority/reviews", "/gov/hangzhou/reviews", empty.body, "zh-CN")).toContain(
+      "没有符合筛选条件的备案",
+    );
+  });
+
   it("sends a signed-out visitor to sign in", async () => {
     const { status, headers } = await queue("hangzhou", null);
     expect(status).toBe(302);
@@ -196,7 +221,13 @@ describe("assigning a reviewer from the queue", () => {
     expect(foreign.status).toBe(404);
     expect(await writeCounts(owner, filings.yinzhou)).toEqual(before);
     expect((await assign("hangzhou", HANGZHOU_ADMIN, { reviewerId: HANGZHOU_ADMIN })).status).toBe(400);
-    const noIntent = await callAction(action, "/gov/hangzhou/reviews?index", { authority: "hangzhou" }, HANGZHOU_ADMIN, {});
+    const noIntent = await callAction(
+      action,
+      "/gov/hangzhou/reviews?index",
+      { authority: "hangzhou" },
+      HANGZHOU_ADMIN,
+      {},
+    );
     expect(noIntent.status).toBe(400);
   });
 
