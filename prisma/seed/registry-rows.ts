@@ -1,10 +1,10 @@
 import type { Prisma } from "~/generated/prisma/client.ts";
+import { DEMO_PLACEHOLDER_KEY_PREFIX, demoPlaceholderFor } from "~/lib/storage/demo-placeholders";
 import type { DraftContent, RegistrationContent } from "~/modules/registry/content";
 import type { FilePurpose } from "~/modules/registry/files-purposes";
 import { publicProfileOf } from "~/modules/registry/public-profile";
 import { dateColumn } from "./registry-calendar";
 import type { History } from "./registry-history";
-import { DEMO_PLACEHOLDER_KEY_PREFIX, demoPlaceholderFor } from "./registry-placeholder-files";
 import type { RegistryDemoEntry } from "./registry-plan";
 import { stableId } from "./stable-id";
 
@@ -185,7 +185,7 @@ function fileRefsOf(content: DraftContent): FileRef[] {
   return refs;
 }
 
-/** A placeholder stored_file (registry-placeholder-files.ts) for every file id any written content refers to. */
+/** A placeholder stored_file (app/lib/storage/demo-placeholders.ts) for every file id any written content refers to. */
 export function storedFileRows(b: BuiltInstitution): Prisma.StoredFileCreateManyInput[] {
   const written: DraftContent[] = b.history.recorder.filings.flatMap((f) =>
     [f.draft, f.snapshot]

@@ -2,6 +2,7 @@ import { z } from "zod";
 import { type Db, inPublicRegistry, inScope, unsafeAsSystem } from "~/lib/db-scope.server";
 import type { MessageKey } from "~/lib/i18n/catalog";
 import { logger } from "~/lib/logger.server";
+import { demoPlaceholderAt } from "~/lib/storage/demo-placeholders";
 import { EXTENSION_OF } from "~/lib/storage/file-signature";
 import { inspectUpload } from "~/lib/storage/inspect-upload.server";
 import { isStorageKey, newStorageKey } from "~/lib/storage/storage";
@@ -147,6 +148,24 @@ async function institutionsShowingCoachPhoto(db: Db, fileId: string): Promise<st
 }
 
 async function openBytes(row: ServedRow): Promise<OpenedFile | null> {
+  // Demo rows (prisma/seed) stand for two bundled placeholder files; nothing is in storage for them.
+  const placeholder = demoPlaceholderAt(row.storageKey, row.contentType);
+  if (placeholder) {
+    const bytes = new Uint8Array(placeholder.bytes);
+    const body = new ReadableStream<Uint8Array>({
+      start(controller) {
+        controller.enqueue(bytes);
+        controller.close();
+      },
+    });
+    return {
+      id: row.id,
+      originalName: row.originalName,
+      contentType: placeholder.contentType,
+      sizeBytes: bytes.length,
+      body,
+    };
+  }
   const object = isStorageKey(row.storageKey) ? await getStorage().get(row.storageKey) : null;
   if (!object) {
     // A row without bytes is damage (a lost volume, a bucket emptied by hand): say so loudly.

@@ -134,7 +134,20 @@ export async function startFiling(scope: ActingScope, institutionId: string, kin
       },
     });
     if (kind === "INITIAL" && institution.status === "REJECTED") {
-      await db.institution.update({ where: { id: institutionId }, data: { status: "DRAFT" } });
+      // Filing again after a rejection starts from a draft; the history says so.
+      const reopened = nextInstitutionStatus(institution.status, "reopen");
+      await db.institution.update({ where: { id: institutionId }, data: { status: reopened } });
+      await db.institutionStatusEvent.create({
+        data: {
+          institutionId,
+          authorityId: institution.authorityId,
+          filingId: filing.id,
+          fromStatus: institution.status,
+          toStatus: reopened,
+          filingStatus: "DRAFT",
+          actorUserId: scope.userId,
+        },
+      });
     }
     await appendAudit(db, {
       actorUserId: scope.userId,

@@ -25,6 +25,8 @@ export const INSTITUTION_EVENTS = {
   approve: { from: ["UNDER_REVIEW"], to: "APPROVED" },
   reject: { from: ["UNDER_REVIEW"], to: "REJECTED" },
   withdraw: { from: ["SUBMITTED", "CHANGES_REQUESTED"], to: "DRAFT" },
+  // A new initial filing after a rejection.
+  reopen: { from: ["REJECTED"], to: "DRAFT" },
   // After registration, by the regulator (closing also by the institution).
   suspend: { from: ["APPROVED"], to: "SUSPENDED" },
   reinstate: { from: ["SUSPENDED"], to: "APPROVED" },

@@ -16,8 +16,9 @@ export const ROWS: RouteRow[] = [
       get("own institution", `/org/${OWN}`, members(200)),
       get("foreign institution", `/org/${FOREIGN}`, nobody),
       get("malformed institution id", "/org/not-a-uuid", nobody),
-      post("start a filing (empty form, own)", `/org/${OWN}`, { ...members(400), institutionStaff: 403 }),
-      post("start a filing (foreign)", `/org/${FOREIGN}`, nobody),
+      // `?index`: a form on an index route posts to the index route's action, not its layout's.
+      post("start a filing (empty form, own)", `/org/${OWN}?index`, { ...members(400), institutionStaff: 403 }),
+      post("start a filing (foreign)", `/org/${FOREIGN}?index`, nobody),
     ],
   },
   {

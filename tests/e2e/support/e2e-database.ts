@@ -3,6 +3,7 @@ import { PrismaPg } from "@prisma/adapter-pg";
 import pg from "pg";
 import { PrismaClient } from "../../../app/generated/prisma/client.ts";
 import { seedDemo } from "../../../prisma/seed/demo.ts";
+import { seedRegistryDemo } from "../../../prisma/seed/registry-demo.ts";
 import { applyMigrations } from "../../../scripts/db/migration-runner.ts";
 import { E2E_DATABASE, OWNER_ADMIN_URL, OWNER_DATABASE_URL, ROOT_DIR } from "./e2e-environment.ts";
 
@@ -29,6 +30,8 @@ export async function createE2eDatabase(): Promise<void> {
   const db = new PrismaClient({ adapter: new PrismaPg({ connectionString: OWNER_DATABASE_URL }) });
   try {
     await seedDemo(db);
+    // The full demo registry, as `npm run db:seed` writes it: public search and profiles have data.
+    await seedRegistryDemo(db);
   } finally {
     await db.$disconnect();
   }

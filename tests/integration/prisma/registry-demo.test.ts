@@ -1,4 +1,5 @@
 import type { Prisma } from "~/generated/prisma/client.ts";
+import { DEMO_PLACEHOLDER_KEY_PREFIX, demoPlaceholderFor } from "~/lib/storage/demo-placeholders";
 import { isStorageKey } from "~/lib/storage/storage";
 import {
   type DraftContent,
@@ -16,7 +17,6 @@ import { FILING_EVENTS, INSTITUTION_EVENTS } from "~/modules/registry/state-mach
 import { DEMO_INSTITUTIONS, seedDemo } from "../../../prisma/seed/demo";
 import { REGISTRY_DEMO_AS_OF, yearInChina } from "../../../prisma/seed/registry-calendar";
 import { buildRegistryDemo, seedRegistryDemo } from "../../../prisma/seed/registry-demo";
-import { DEMO_PLACEHOLDER_KEY_PREFIX, demoPlaceholderFor } from "../../../prisma/seed/registry-placeholder-files";
 import {
   demoDistricts,
   NON_COMPLIANCE_KINDS,

@@ -56,3 +56,9 @@ export const DEMO_PLACEHOLDER_DOCUMENT = placeholder(placeholderPdf(), "applicat
 export function demoPlaceholderFor(purpose: FilePurpose): DemoPlaceholder {
   return purpose === "coachPhoto" ? DEMO_PLACEHOLDER_PHOTO : DEMO_PLACEHOLDER_DOCUMENT;
 }
+
+/** The placeholder a demo row stands for (by its recorded type), or null for a real upload. */
+export function demoPlaceholderAt(storageKey: string, contentType: string): DemoPlaceholder | null {
+  if (!storageKey.startsWith(DEMO_PLACEHOLDER_KEY_PREFIX)) return null;
+  return contentType === DEMO_PLACEHOLDER_PHOTO.contentType ? DEMO_PLACEHOLDER_PHOTO : DEMO_PLACEHOLDER_DOCUMENT;
+}
