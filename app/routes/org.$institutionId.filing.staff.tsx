@@ -303,7 +303,8 @@ function SafetyForm(props: {
               <p className="text-sm text-red-800">{t(errorFor("firstAid") ?? "validation.invalid")}</p>
             ) : null}
             {rows.map((row, i) => (
-              <div key={`${i}-${row?.name ?? ""}`} className="grid gap-2 sm:grid-cols-3">
+              // biome-ignore lint/suspicious/noArrayIndexKey: positional form rows; their field names carry the index too.
+              <div key={i} className="grid gap-2 sm:grid-cols-3">
                 <TextField
                   name={`firstAid.${i}.name`}
                   label={t("staff.firstAid.name")}

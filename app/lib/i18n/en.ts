@@ -28,7 +28,8 @@ export const en = {
   "nav.home": "Home",
   "nav.verify": "Verify a provider",
   "home.verify.heading": "Verify before you enrol",
-  "home.verify.body": "Search by name or registration number, or scan the provider's QR code, to see its registration status, course prices and coaches' qualifications.",
+  "home.verify.body":
+    "Search by name or registration number, or scan the provider's QR code, to see its registration status, course prices and coaches' qualifications.",
   "locale.switchLabel": "Language",
   "locale.switchTo": "中文",
   "home.title": "Registration, fund supervision and risk monitoring for sports training providers",

@@ -12,8 +12,6 @@ import { CERTIFICATE_TYPES, isHighRisk, SPORT_CODES, type Sport } from "./sports
 const blankToUndefined = (v: unknown) => (v === "" || v === null ? undefined : v);
 const text = (max: number) =>
   z.string("validation.required").trim().min(1, "validation.required").max(max, "validation.tooLong");
-const optionalText = (max: number) =>
-  z.preprocess(blankToUndefined, z.string().trim().max(max, "validation.tooLong").optional());
 const number = (min: number, max: number) =>
   z.preprocess(
     blankToUndefined,

@@ -18,7 +18,11 @@ describe("formValues", () => {
           ["owner.name", "王"],
         ]),
       ),
-    ).toEqual({ name: "少儿游泳", slots: [{ weekday: "6", startTime: "09:00" }, { weekday: "3" }], owner: { name: "王" } });
+    ).toEqual({
+      name: "少儿游泳",
+      slots: [{ weekday: "6", startTime: "09:00" }, { weekday: "3" }],
+      owner: { name: "王" },
+    });
   });
 
   it("collects a repeated name into an array and ignores files", () => {
@@ -31,7 +35,13 @@ describe("formValues", () => {
   });
 
   it("drops names that would reach Object.prototype", () => {
-    const values = formValues(form([["__proto__.polluted", "yes"], ["a.constructor.prototype.x", "1"], ["ok", "1"]]));
+    const values = formValues(
+      form([
+        ["__proto__.polluted", "yes"],
+        ["a.constructor.prototype.x", "1"],
+        ["ok", "1"],
+      ]),
+    );
     expect(values).toEqual({ ok: "1" });
     expect(({} as Record<string, unknown>).polluted).toBeUndefined();
   });

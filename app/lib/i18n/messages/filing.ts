@@ -185,7 +185,8 @@ export const filingEn = {
   "org.cannotStartFiling": "A new filing cannot start now: one is already open, or the registration does not allow it.",
   "org.filing.heading": "Filing",
   "org.qr.heading": "QR code and certificate",
-  "org.qr.body": "Display the QR code where parents see it: scanning it shows your registration, and fees are paid only through the platform.",
+  "org.qr.body":
+    "Display the QR code where parents see it: scanning it shows your registration, and fees are paid only through the platform.",
   "org.qr.profile": "See the public profile",
   "org.qr.download": "Download the QR code (SVG)",
   "org.qr.certificate": "Download the registration certificate (PDF)",

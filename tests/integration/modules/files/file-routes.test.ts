@@ -7,9 +7,9 @@ import type { ActingScope } from "~/modules/registry/filing.server";
 import { loader as coachPhotoLoader } from "~/routes/coach-photos.$fileId";
 import { loader as fileLoader } from "~/routes/files.$fileId";
 import { stableId } from "../../../../prisma/seed/stable-id";
+import { fileOf, samplePdf, samplePng } from "../../../fixtures/sample-files";
 import { ownerClient, seedDemoData } from "../../../support/demo-database";
 import { getRequest, loadContext, settle } from "../../../support/remix-calls";
-import { fileOf, samplePdf, samplePng } from "../../../fixtures/sample-files";
 
 // The uploads of this file go to a directory of its own (read by the env on first use).
 const storageDir = await vi.hoisted(async () => {

@@ -7,8 +7,8 @@ import { storeUpload, UploadInstitutionNotFound } from "~/modules/registry/files
 import { MAX_PHOTO_BYTES } from "~/modules/registry/files-purposes";
 import type { ActingScope } from "~/modules/registry/filing.server";
 import { stableId } from "../../../../prisma/seed/stable-id";
-import { ownerClient, seedDemoData } from "../../../support/demo-database";
 import { fileOf, jpegWithoutEoi, sampleHtml, samplePdf, samplePng } from "../../../fixtures/sample-files";
+import { ownerClient, seedDemoData } from "../../../support/demo-database";
 
 // The uploads of this file go to a directory of its own (read by the env on first use).
 const storageDir = await vi.hoisted(async () => {
