@@ -123,6 +123,7 @@ function VenueForm({
   return (
     <Form
       method="post"
+      encType="multipart/form-data"
       noValidate
       onSubmit={onSubmit}
       className="max-w-2xl space-y-4 rounded border border-slate-300 bg-white p-4"

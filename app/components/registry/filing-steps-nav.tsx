@@ -17,9 +17,8 @@ export function FilingStepsNav({
   return (
     <nav aria-label={t("wizard.stepsLabel")} className="space-y-2">
       <p className="text-sm text-slate-700">{t("wizard.progress", { percent })}</p>
-      <div className="h-2 w-full rounded bg-slate-200" aria-hidden="true">
-        <div className="h-2 rounded bg-brand-600" style={{ width: `${percent}%` }} />
-      </div>
+      {/* A native progress bar: no inline style, which the Content-Security-Policy forbids. */}
+      <progress value={percent} max={100} aria-hidden="true" className="h-2 w-full accent-brand-600" />
       <ol className="flex flex-wrap gap-2">
         {FILING_STEPS.map((step, i) => (
           <li key={step}>

@@ -28,8 +28,12 @@ export function useValidatedForm<S extends z.ZodType<FieldValues, FieldValues>>(
   function onSubmit(event: FormEvent<HTMLFormElement>) {
     const element = event.currentTarget;
     const submitter = (event.nativeEvent as SubmitEvent).submitter as HTMLButtonElement | null;
+    // Post exactly what the form would have posted: its fields (with the pressed button's name and
+    // value), its action and its encoding (files need multipart).
+    const encType = element.getAttribute("enctype") === "multipart/form-data" ? "multipart/form-data" : undefined;
+    const data = new FormData(element, submitter);
     void form.handleSubmit(() =>
-      submit(submitter ?? element, { method: "post", action: element.getAttribute("action") ?? undefined }),
+      submit(data, { method: "post", action: element.getAttribute("action") ?? undefined, encType }),
     )(event);
   }
 
