@@ -1,6 +1,6 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { NavLink, Outlet, useLoaderData } from "@remix-run/react";
-import type { MessageKey } from "~/lib/i18n/catalog";
+import { Outlet, useLoaderData } from "@remix-run/react";
+import { type Tab, TabNav } from "~/components/layout/tab-nav";
 import { useTranslation } from "~/lib/i18n/use-translation";
 import { requireAuthorityRole } from "~/modules/identity/guards.server";
 import { REGULATOR_ROLES } from "~/modules/identity/roles";
@@ -12,7 +12,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   return { authority, role };
 }
 
-const TABS: { to: string; label: MessageKey; adminOnly: boolean }[] = [
+const TABS: (Tab & { adminOnly: boolean })[] = [
   { to: "", label: "gov.nav.overview", adminOnly: false },
   { to: "reviews", label: "gov.nav.reviews", adminOnly: false },
   { to: "institutions", label: "gov.nav.institutions", adminOnly: false },
@@ -33,23 +33,7 @@ export default function AuthorityWorkspace() {
         </p>
         <h1 className="text-2xl font-semibold">{locale === "en" ? authority.nameEn : authority.name}</h1>
       </header>
-      <nav aria-label={t("gov.nav.label")} className="border-b border-slate-200">
-        <ul className="-mb-px flex flex-wrap gap-1">
-          {tabs.map((tab) => (
-            <li key={tab.to}>
-              <NavLink
-                to={tab.to === "" ? `/gov/${authority.slug}` : `/gov/${authority.slug}/${tab.to}`}
-                end={tab.to === ""}
-                className={({ isActive }) =>
-                  `inline-block border-b-2 px-3 py-2 text-sm ${isActive ? "border-brand-700 font-semibold text-brand-900" : "border-transparent text-slate-700 hover:text-slate-900"}`
-                }
-              >
-                {t(tab.label)}
-              </NavLink>
-            </li>
-          ))}
-        </ul>
-      </nav>
+      <TabNav base={`/gov/${authority.slug}`} tabs={tabs} label="gov.nav.label" />
       <Outlet />
     </div>
   );

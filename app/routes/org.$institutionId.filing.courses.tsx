@@ -1,6 +1,7 @@
 import { type ActionFunctionArgs, type LoaderFunctionArgs, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { z } from "zod";
+import { AddItemLink, ItemList } from "~/components/registry/item-list";
 import { Alert } from "~/components/ui/alert";
 import { CheckboxField } from "~/components/ui/checkbox-field";
 import { SelectField } from "~/components/ui/select-field";
@@ -81,39 +82,19 @@ export default function CoursesStep() {
     <div className="space-y-6">
       {result?.formError ? <Alert tone="error">{t(result.formError)}</Alert> : null}
       {editing.missing ? <Alert tone="error">{t("wizard.notFound")}</Alert> : null}
-      {courses.length === 0 ? <p className="text-slate-700">{t("wizard.empty.courses")}</p> : null}
-      <ul className="space-y-2">
-        {courses.map((c) => (
-          <li
-            key={c.id}
-            className="flex flex-wrap items-center justify-between gap-2 rounded border border-slate-200 bg-white p-3"
-          >
-            <span>
-              <span className="font-medium">{c.name}</span>
-              <span className="block text-sm text-slate-600">
-                {t("course.summary", {
-                  sport: t(`sport.${c.sport}`),
-                  ages: `${c.ageMin}–${c.ageMax}`,
-                  price: formatFen(c.pricePerLessonFen, locale),
-                })}
-              </span>
-            </span>
-            {canEdit ? (
-              <span className="flex gap-2">
-                <Link to={`?item=${c.id}`} className="rounded border border-slate-400 px-3 py-1 text-sm">
-                  {t("wizard.edit")}
-                </Link>
-                <Form method="post" action="?intent=remove">
-                  <input type="hidden" name="id" value={c.id} />
-                  <SubmitButton tone="secondary" className="py-1 text-sm" pending={pending}>
-                    {t("wizard.remove")}
-                  </SubmitButton>
-                </Form>
-              </span>
-            ) : null}
-          </li>
-        ))}
-      </ul>
+      <ItemList
+        items={courses}
+        canEdit={canEdit}
+        empty={t("wizard.empty.courses")}
+        title={(c) => c.name}
+        summary={(c) =>
+          t("course.summary", {
+            sport: t(`sport.${c.sport}`),
+            ages: `${c.ageMin}–${c.ageMax}`,
+            price: formatFen(c.pricePerLessonFen, locale),
+          })
+        }
+      />
       {formOpen ? (
         <CourseForm
           key={editing.item?.id ?? editing.newId}
@@ -124,11 +105,9 @@ export default function CoursesStep() {
           errorFor={(name) => result?.fieldErrors?.[name]?.[0]}
           pending={pending}
         />
-      ) : canEdit ? (
-        <Link to="?item=new" className="inline-block rounded bg-brand-700 px-4 py-2 text-white">
-          {t("wizard.add")}
-        </Link>
-      ) : null}
+      ) : (
+        <AddItemLink canEdit={canEdit} />
+      )}
     </div>
   );
 }

@@ -2,6 +2,7 @@ import { type ActionFunctionArgs, type LoaderFunctionArgs, redirect } from "@rem
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { z } from "zod";
 import { FileField } from "~/components/registry/file-field";
+import { AddItemLink, ItemList } from "~/components/registry/item-list";
 import { Alert } from "~/components/ui/alert";
 import { CheckboxField } from "~/components/ui/checkbox-field";
 import { SelectField } from "~/components/ui/select-field";
@@ -114,35 +115,15 @@ export default function StaffStep() {
         <h2 id="coaches-heading" className="text-lg font-semibold">
           {t("wizard.step.staff")}
         </h2>
-        {coaches.length === 0 ? <p className="text-slate-700">{t("wizard.empty.coaches")}</p> : null}
-        <ul className="space-y-2">
-          {coaches.map((c) => (
-            <li
-              key={c.id}
-              className="flex flex-wrap items-center justify-between gap-2 rounded border border-slate-200 bg-white p-3"
-            >
-              <span>
-                <span className="font-medium">{c.name}</span>
-                <span className="block text-sm text-slate-600">
-                  {c.fullTime ? t("coach.fullTime") : ""} {t("coach.summary", { count: c.certificates.length })}
-                </span>
-              </span>
-              {canEdit ? (
-                <span className="flex gap-2">
-                  <Link to={`?item=${c.id}`} className="rounded border border-slate-400 px-3 py-1 text-sm">
-                    {t("wizard.edit")}
-                  </Link>
-                  <Form method="post" action="?intent=remove">
-                    <input type="hidden" name="id" value={c.id} />
-                    <SubmitButton tone="secondary" className="py-1 text-sm" pending={pending}>
-                      {t("wizard.remove")}
-                    </SubmitButton>
-                  </Form>
-                </span>
-              ) : null}
-            </li>
-          ))}
-        </ul>
+        <ItemList
+          items={coaches}
+          canEdit={canEdit}
+          empty={t("wizard.empty.coaches")}
+          title={(c) => c.name}
+          summary={(c) =>
+            `${c.fullTime ? t("coach.fullTime") : ""} ${t("coach.summary", { count: c.certificates.length })}`
+          }
+        />
         {formOpen ? (
           <CoachForm
             key={editing.item?.id ?? editing.newId}
@@ -153,11 +134,9 @@ export default function StaffStep() {
             pending={pending}
             fileNames={fileNames}
           />
-        ) : canEdit ? (
-          <Link to="?item=new" className="inline-block rounded bg-brand-700 px-4 py-2 text-white">
-            {t("wizard.add")}
-          </Link>
-        ) : null}
+        ) : (
+          <AddItemLink canEdit={canEdit} />
+        )}
       </section>
       <SafetyForm
         safetyStaff={safetyStaff}

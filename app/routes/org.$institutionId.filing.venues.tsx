@@ -1,6 +1,7 @@
 import { type ActionFunctionArgs, type LoaderFunctionArgs, redirect } from "@remix-run/node";
-import { Form, Link, useLoaderData, useNavigation } from "@remix-run/react";
+import { Form, Link, useLoaderData } from "@remix-run/react";
 import { FileField } from "~/components/registry/file-field";
+import { AddItemLink, ItemList } from "~/components/registry/item-list";
 import { Alert } from "~/components/ui/alert";
 import { CheckboxField } from "~/components/ui/checkbox-field";
 import { SubmitButton } from "~/components/ui/submit-button";
@@ -55,42 +56,23 @@ export async function action({ request, params }: ActionFunctionArgs) {
 
 export default function VenuesStep() {
   const { venues, editing, editable: canEdit, fileNames } = useLoaderData<typeof loader>();
-  const navigation = useNavigation();
   const { t } = useTranslation();
   const formOpen = canEdit && (editing.item !== null || editing.newId !== null);
   return (
     <div className="space-y-6">
       {editing.missing ? <Alert tone="error">{t("wizard.notFound")}</Alert> : null}
-      {venues.length === 0 ? <p className="text-slate-700">{t("wizard.empty.venues")}</p> : null}
-      <ul className="space-y-2">
-        {venues.map((v) => (
-          <li
-            key={v.id}
-            className="flex flex-wrap items-center justify-between gap-2 rounded border border-slate-200 bg-white p-3"
-          >
-            <span>
-              <span className="font-medium">{v.name}</span>
-              <span className="block text-sm text-slate-600">
-                {v.address} · {t("venue.summary", { area: v.trainingAreaM2, floor: v.floor })}
-                {v.isPool ? ` · ${t("venue.isPool")}` : ""}
-              </span>
-            </span>
-            {canEdit ? (
-              <span className="flex gap-2">
-                <Link to={`?item=${v.id}`} className="rounded border border-slate-400 px-3 py-1 text-sm">
-                  {t("wizard.edit")}
-                </Link>
-                <Form method="post" action="?intent=remove">
-                  <input type="hidden" name="id" value={v.id} />
-                  <SubmitButton tone="secondary" className="py-1 text-sm" pending={navigation.state === "submitting"}>
-                    {t("wizard.remove")}
-                  </SubmitButton>
-                </Form>
-              </span>
-            ) : null}
-          </li>
-        ))}
-      </ul>
+      <ItemList
+        items={venues}
+        canEdit={canEdit}
+        empty={t("wizard.empty.venues")}
+        title={(v) => v.name}
+        summary={(v) => (
+          <>
+            {v.address} · {t("venue.summary", { area: v.trainingAreaM2, floor: v.floor })}
+            {v.isPool ? ` · ${t("venue.isPool")}` : ""}
+          </>
+        )}
+      />
       {formOpen ? (
         <VenueForm
           key={editing.item?.id ?? editing.newId}
@@ -98,11 +80,9 @@ export default function VenuesStep() {
           newId={editing.newId}
           fileNames={fileNames}
         />
-      ) : canEdit ? (
-        <Link to="?item=new" className="inline-block rounded bg-brand-700 px-4 py-2 text-white">
-          {t("wizard.add")}
-        </Link>
-      ) : null}
+      ) : (
+        <AddItemLink canEdit={canEdit} />
+      )}
     </div>
   );
 }

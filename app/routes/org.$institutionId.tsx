@@ -1,7 +1,7 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { NavLink, Outlet, useLoaderData } from "@remix-run/react";
+import { Outlet, useLoaderData } from "@remix-run/react";
+import { type Tab, TabNav } from "~/components/layout/tab-nav";
 import { inScope } from "~/lib/db-scope.server";
-import type { MessageKey } from "~/lib/i18n/catalog";
 import { useTranslation } from "~/lib/i18n/use-translation";
 import { notFound, requireInstitutionRole } from "~/modules/identity/guards.server";
 import { INSTITUTION_ROLES } from "~/modules/identity/roles";
@@ -19,7 +19,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   return { institution };
 }
 
-const TABS: { to: string; label: MessageKey }[] = [
+const TABS: Tab[] = [
   { to: "", label: "org.nav.overview" },
   { to: "filing", label: "org.nav.filing" },
 ];
@@ -36,23 +36,7 @@ export default function InstitutionWorkspace() {
         </p>
         <h1 className="text-2xl font-semibold">{institution.name}</h1>
       </header>
-      <nav aria-label={t("org.nav.label")} className="border-b border-slate-200">
-        <ul className="-mb-px flex flex-wrap gap-1">
-          {TABS.map((tab) => (
-            <li key={tab.to}>
-              <NavLink
-                to={tab.to === "" ? `/org/${institution.id}` : `/org/${institution.id}/${tab.to}`}
-                end={tab.to === ""}
-                className={({ isActive }) =>
-                  `inline-block border-b-2 px-3 py-2 text-sm ${isActive ? "border-brand-700 font-semibold text-brand-900" : "border-transparent text-slate-700 hover:text-slate-900"}`
-                }
-              >
-                {t(tab.label)}
-              </NavLink>
-            </li>
-          ))}
-        </ul>
-      </nav>
+      <TabNav base={`/org/${institution.id}`} tabs={TABS} label="org.nav.label" />
       <Outlet />
     </div>
   );

@@ -2,6 +2,7 @@ import type { Prisma } from "~/generated/prisma/client.ts";
 import { DEMO_PLACEHOLDER_KEY_PREFIX, demoPlaceholderFor } from "~/lib/storage/demo-placeholders";
 import type { DraftContent, RegistrationContent } from "~/modules/registry/content";
 import type { FilePurpose } from "~/modules/registry/files-purposes";
+import { type ProjectedRows, projectionRows } from "~/modules/registry/projection-rows";
 import { publicProfileOf } from "~/modules/registry/public-profile";
 import { dateColumn } from "./registry-calendar";
 import type { History } from "./registry-history";
@@ -23,13 +24,7 @@ export type BuiltInstitution = {
   history: History;
 };
 
-export type ProjectedRows = {
-  venues: Prisma.VenueCreateManyInput[];
-  coaches: Prisma.CoachCreateManyInput[];
-  certificates: Prisma.CoachCertificateCreateManyInput[];
-  courses: Prisma.CourseCreateManyInput[];
-  slots: Prisma.ScheduleSlotCreateManyInput[];
-};
+export type { ProjectedRows };
 
 const json = (value: unknown) => value as Prisma.InputJsonValue;
 
@@ -90,76 +85,9 @@ export function membershipRow(b: BuiltInstitution): Prisma.MembershipCreateManyI
   };
 }
 
-/** The same rows projectApprovedContent writes for the content. */
+/** The rows the approval projection writes for this institution's content. */
 export function projectedRows(b: BuiltInstitution): ProjectedRows {
-  const owner = { institutionId: b.entry.id, authorityId: b.authorityId };
-  const { content } = b;
-  return {
-    venues: content.venues.map((v) => ({
-      id: v.id,
-      ...owner,
-      name: v.name,
-      address: v.address,
-      trainingAreaM2: v.trainingAreaM2,
-      floor: v.floor,
-      underground: v.underground,
-      residential: v.residential,
-      isPool: v.isPool,
-      poolWaterAreaM2: v.poolWaterAreaM2 ?? null,
-      poolDepthMinM: v.poolDepthMinM ?? null,
-      poolDepthMaxM: v.poolDepthMaxM ?? null,
-      aed: v.aed,
-      fireSafetyFileId: v.fireSafetyFileId ?? null,
-      active: true,
-    })),
-    coaches: content.coaches.map((c) => ({
-      id: c.id,
-      ...owner,
-      name: c.name,
-      photoFileId: c.photoFileId ?? null,
-      fullTime: c.fullTime,
-      servingSchoolTeacher: c.servingSchoolTeacher,
-      active: true,
-    })),
-    certificates: content.coaches.flatMap((c) =>
-      c.certificates.map((cert) => ({
-        id: cert.id,
-        coachId: c.id,
-        ...owner,
-        type: cert.type,
-        number: cert.number,
-        sport: cert.sport ?? null,
-        expiresOn: cert.expiresOn ? new Date(`${cert.expiresOn}T00:00:00Z`) : null,
-        scanFileId: cert.scanFileId ?? null,
-      })),
-    ),
-    courses: content.courses.map((c) => ({
-      id: c.id,
-      ...owner,
-      name: c.name,
-      sport: c.sport,
-      ageMin: c.ageMin,
-      ageMax: c.ageMax,
-      classSize: c.classSize,
-      coachesPerClass: c.coachesPerClass,
-      lessonMinutes: c.lessonMinutes,
-      lessonCount: c.lessonCount,
-      pricePerLessonFen: c.pricePerLessonFen,
-      online: c.online,
-      active: true,
-    })),
-    slots: content.courses.flatMap((c) =>
-      c.slots.map((s) => ({
-        id: s.id,
-        courseId: c.id,
-        ...owner,
-        venueId: s.venueId ?? null,
-        weekday: s.weekday,
-        startTime: s.startTime,
-        endTime: s.endTime,
-      })),
-    ),
-  };
+  return projectionRows({ institutionId: b.entry.id, authorityId: b.authorityId }, b.content);
 }
 
 type FileRef = { id: string; purpose: FilePurpose; label: string };

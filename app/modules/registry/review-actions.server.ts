@@ -15,6 +15,7 @@ import {
   requestChanges,
   startReview,
 } from "./filing.server";
+import { ForeignItemId } from "./projection.server";
 import {
   assignReviewerSchema,
   registrationChangeSchema,
@@ -74,7 +75,12 @@ async function answering<T>(work: () => Promise<T>) {
   try {
     return { ok: true as const, value: await work() };
   } catch (error) {
-    if (error instanceof TransitionRefused || error instanceof FilingNotEditable || error instanceof InvalidDecision)
+    if (
+      error instanceof TransitionRefused ||
+      error instanceof FilingNotEditable ||
+      error instanceof InvalidDecision ||
+      error instanceof ForeignItemId
+    )
       return { ok: false as const, answer: refused() };
     if (error instanceof FilingIncomplete) {
       return {

@@ -8,10 +8,8 @@ export async function authorityOverview(scope: DataScope & { authorityId: string
     childAuthorities(scope.authorityId),
     inScope(scope, async (db) => {
       // Row-level security limits both counts to this authority and its descendants.
-      const [byStatus, members] = await Promise.all([
-        db.institution.groupBy({ by: ["status"], _count: { _all: true } }),
-        db.membership.count({ where: { authorityId: scope.authorityId, institutionId: null } }),
-      ]);
+      const byStatus = await db.institution.groupBy({ by: ["status"], _count: { _all: true } });
+      const members = await db.membership.count({ where: { authorityId: scope.authorityId, institutionId: null } });
       return { byStatus, members };
     }),
   ]);

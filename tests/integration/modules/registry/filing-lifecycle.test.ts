@@ -10,6 +10,7 @@ import {
   submitFiling,
   updateDraft,
 } from "~/modules/registry/filing.server";
+import { ForeignItemId } from "~/modules/registry/projection.server";
 import { TransitionRefused } from "~/modules/registry/state-machine";
 import { stableId } from "../../../../prisma/seed/stable-id";
 import { completeContent } from "../../../fixtures/registration-content";
@@ -148,5 +149,35 @@ describe("a filing from draft to registration", () => {
     );
     expect(await changeRegistration(hangzhouAdmin, INSTITUTION, "reinstate", "整改完成")).toBe("APPROVED");
     await expect(changeRegistration(ningboAdmin, INSTITUTION, "revoke", "foreign")).rejects.toThrow();
+  });
+
+  it("refuses an approval whose content reuses another institution's item ids, leaving that institution untouched", async () => {
+    const other = stableId("institution", "binjiang-chess");
+    const otherAdmin: ActingScope = {
+      userId: stableId("user", "hangzhou.admin@tipei.example"),
+      authorityId: null,
+      platform: true,
+    };
+    const victim = await owner.venue.findFirstOrThrow({ where: { institutionId: INSTITUTION } });
+    const filingId = await startFiling(otherAdmin, other, "INITIAL");
+    const content = completeContent();
+    const stolen = {
+      ...(content.venues[0] as NonNullable<(typeof content.venues)[0]>),
+      id: victim.id,
+      name: "冒用的场地",
+    };
+    await updateDraft(otherAdmin, filingId, "all", () => ({
+      ...content,
+      venues: [stolen],
+      courses: content.courses.map((c) => ({ ...c, slots: c.slots.map((s) => ({ ...s, venueId: victim.id })) })),
+    }));
+    await submitFiling(otherAdmin, filingId);
+    await startReview(hangzhouAdmin, filingId);
+    await expect(approveFiling(hangzhouAdmin, filingId)).rejects.toBeInstanceOf(ForeignItemId);
+    expect(await owner.venue.findUniqueOrThrow({ where: { id: victim.id } })).toMatchObject({
+      institutionId: INSTITUTION,
+      name: victim.name,
+    });
+    expect(await owner.filing.findUniqueOrThrow({ where: { id: filingId } })).toMatchObject({ status: "UNDER_REVIEW" });
   });
 });
