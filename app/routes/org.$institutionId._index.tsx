@@ -1,6 +1,7 @@
 import { type ActionFunctionArgs, type LoaderFunctionArgs, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { z } from "zod";
+import { StatusHistory } from "~/components/registry/status-history";
 import { Alert } from "~/components/ui/alert";
 import { SubmitButton } from "~/components/ui/submit-button";
 import { inScope } from "~/lib/db-scope.server";
@@ -11,6 +12,7 @@ import { notFound } from "~/modules/identity/guards.server";
 import { FilingAlreadyOpen, FilingNotEditable, startFiling } from "~/modules/registry/filing.server";
 import { requireFilingContext } from "~/modules/registry/filing-access.server";
 import { progressPercent } from "~/modules/registry/filing-progress";
+import { institutionHistory } from "~/modules/registry/institution-history.server";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const context = await requireFilingContext(request, params.institutionId);
@@ -33,7 +35,9 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   );
   if (!details) throw notFound();
   const { approvedContent, ...shown } = details;
+  const history = await institutionHistory(context.scope, context.institution.id, "institution");
   return {
+    history,
     institution: { ...shown, registered: approvedContent !== null },
     isAdmin: context.isAdmin,
     filing: context.filing
@@ -65,7 +69,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 export default function InstitutionOverview() {
-  const { institution, isAdmin, filing } = useLoaderData<typeof loader>();
+  const { institution, isAdmin, filing, history } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const navigation = useNavigation();
   const { t, locale } = useTranslation();
@@ -164,6 +168,13 @@ export default function InstitutionOverview() {
         ) : (
           <p className="text-slate-700">{t("org.filing.none")}</p>
         )}
+      </section>
+
+      <section aria-labelledby="org-history" className="space-y-2">
+        <h2 id="org-history" className="text-lg font-semibold">
+          {t("org.history")}
+        </h2>
+        <StatusHistory entries={history} />
       </section>
 
       <section aria-labelledby="org-members" className="space-y-2">

@@ -1,5 +1,6 @@
 import { type ActionFunctionArgs, type LoaderFunctionArgs, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { ContentView } from "~/components/registry/content-view";
 import { Alert } from "~/components/ui/alert";
 import { SubmitButton } from "~/components/ui/submit-button";
 import { formFailure } from "~/lib/forms/parse.server";
@@ -9,11 +10,16 @@ import { submissionProblems } from "~/modules/registry/content";
 import { FilingIncomplete, submitFiling, withdrawFiling } from "~/modules/registry/filing.server";
 import { requireFilingContext } from "~/modules/registry/filing-access.server";
 import { TransitionRefused } from "~/modules/registry/state-machine";
+import { fileNamesOf } from "~/modules/registry/wizard-uploads.server";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const { filing, draft, institution, isAdmin } = await requireFilingContext(request, params.institutionId);
+  const context = await requireFilingContext(request, params.institutionId);
+  const { filing, draft, institution, isAdmin } = context;
   if (!filing || !draft) throw redirect(`/org/${institution.id}`);
+  const names = await fileNamesOf(context, draft);
   return {
+    draft,
+    files: Object.fromEntries(Object.entries(names).map(([id, name]) => [id, { name }])),
     problems: submissionProblems(draft),
     status: filing.status,
     kind: filing.kind,
@@ -42,7 +48,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 export default function ReviewStep() {
-  const { problems, status, kind, isAdmin } = useLoaderData<typeof loader>();
+  const { problems, status, kind, isAdmin, draft, files } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const navigation = useNavigation();
   const { t } = useTranslation();
@@ -51,7 +57,7 @@ export default function ReviewStep() {
   const canWithdraw =
     isAdmin && (status === "SUBMITTED" || status === "CHANGES_REQUESTED" || (status === "DRAFT" && kind !== "INITIAL"));
   return (
-    <div className="max-w-2xl space-y-4">
+    <div className="space-y-6">
       {result && "submitted" in result ? <Alert tone="success">{t("review.submitted")}</Alert> : null}
       {result && "formError" in result && result.formError ? <Alert tone="error">{t(result.formError)}</Alert> : null}
       {problems.length > 0 ? (
@@ -72,6 +78,8 @@ export default function ReviewStep() {
         <p className="text-slate-700">{t("review.ready")}</p>
       ) : null}
       {!isAdmin ? <p className="text-slate-700">{t("review.onlyAdminSubmits")}</p> : null}
+      {/* What will be submitted, as the reviewer will see it. */}
+      <ContentView content={draft} files={files} idPrefix="draft" />
       <div className="flex flex-wrap gap-2">
         {canSubmit ? (
           <Form method="post">

@@ -9,6 +9,7 @@ export const filingZh = {
   "org.onlyAdmins": "只有机构管理员可以进行此操作。",
   "org.cannotStartFiling": "现在不能开始新的备案：已有进行中的备案，或机构状态不允许。",
   "org.filing.heading": "备案",
+  "org.history": "状态记录",
   "org.qr.heading": "一码通与备案证明",
   "org.qr.body": "请将一码通张贴在机构显著位置：家长扫码即可查验备案信息，并只通过平台缴费。",
   "org.qr.profile": "查看公示页面",
@@ -184,6 +185,7 @@ export const filingEn = {
   "org.onlyAdmins": "Only the institution's administrators may do this.",
   "org.cannotStartFiling": "A new filing cannot start now: one is already open, or the registration does not allow it.",
   "org.filing.heading": "Filing",
+  "org.history": "Status history",
   "org.qr.heading": "QR code and certificate",
   "org.qr.body":
     "Display the QR code where parents see it: scanning it shows your registration, and fees are paid only through the platform.",
