@@ -22,6 +22,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 const TABS: Tab[] = [
   { to: "", label: "org.nav.overview" },
   { to: "filing", label: "org.nav.filing" },
+  { to: "compliance", label: "org.nav.compliance" },
+  { to: "safety-logs", label: "org.nav.safetyLogs" },
 ];
 
 export default function InstitutionWorkspace() {
