@@ -1,5 +1,6 @@
 import { type Job, UnrecoverableError } from "bullmq";
 import { isJobName, type JobName, type JobPayload, jobDefinitions } from "~/lib/jobs/definitions";
+import { runEvaluateInstitutions, runEvaluateJurisdiction, runNightlyEvaluation } from "./handlers/compliance";
 import { relayEmails, sendEmail } from "./handlers/email";
 import { runHeartbeat } from "./handlers/heartbeat";
 
@@ -9,6 +10,9 @@ const handlers: Handlers = {
   heartbeat: () => runHeartbeat(),
   "send-email": (payload) => sendEmail(payload.emailId),
   "relay-emails": () => relayEmails(),
+  "evaluate-institutions": (payload) => runEvaluateInstitutions(payload.institutionIds, payload.trigger),
+  "evaluate-jurisdiction": (payload) => runEvaluateJurisdiction(payload.authorityId, payload.trigger),
+  "evaluate-nightly": () => runNightlyEvaluation(),
 };
 
 /**

@@ -12,6 +12,13 @@ export async function upsertSchedules(queues: Record<QueueName, Queue>, env: Env
     { every: env.HEARTBEAT_EVERY_MS },
     { name: "heartbeat", data: { v: 1 } },
   );
+  // Every registered institution against the standards, after midnight in China (certificates and
+  // permits that expired yesterday show up this morning).
+  await queues.compliance.upsertJobScheduler(
+    "compliance-nightly",
+    { pattern: "0 2 * * *", tz: "Asia/Shanghai" },
+    { name: "evaluate-nightly", data: { v: 1 } },
+  );
   // Delivers what the immediate send-email job missed (Redis down at commit time, crashes).
   await queues.notifications.upsertJobScheduler(
     "relay-emails",

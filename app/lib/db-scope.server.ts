@@ -20,7 +20,7 @@ export type Db = Prisma.TransactionClient;
 export const ANONYMOUS_SCOPE: DataScope = { userId: null, authorityId: null, platform: false };
 
 /** Runs `work` in one transaction with the scope set for row-level security. */
-export function inScope<T>(scope: DataScope, work: (db: Db) => Promise<T>): Promise<T> {
+export function inScope<T>(scope: DataScope, work: (db: Db) => Promise<T>, options?: { timeout?: number }): Promise<T> {
   return prisma.$transaction(async (tx) => {
     // One round trip; `true` makes each setting local to this transaction.
     await tx.$executeRaw`SELECT set_config('tipei.user_id', ${scope.userId ?? ""}, true),
@@ -28,15 +28,15 @@ export function inScope<T>(scope: DataScope, work: (db: Db) => Promise<T>): Prom
                                 set_config('tipei.platform', ${scope.platform ? "on" : ""}, true),
                                 set_config('tipei.public', ${scope.publicRegistry ? "on" : ""}, true)`;
     return work(tx);
-  });
+  }, options);
 }
 
 /**
  * Platform-wide access for work that has no tenant yet (sign-in, sign-up, accepting an
  * invitation, background jobs). Every caller is a deliberate exception: keep them few and named.
  */
-export function unsafeAsSystem<T>(work: (db: Db) => Promise<T>): Promise<T> {
-  return inScope({ userId: null, authorityId: null, platform: true }, work);
+export function unsafeAsSystem<T>(work: (db: Db) => Promise<T>, options?: { timeout?: number }): Promise<T> {
+  return inScope({ userId: null, authorityId: null, platform: true }, work, options);
 }
 
 /** Read-only work of the public registry (search, profiles, the public API): anyone may ask. */

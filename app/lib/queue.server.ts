@@ -35,9 +35,11 @@ export function getQueue(name: QueueName): Queue {
 export async function enqueue<N extends JobName>(
   name: N,
   payload: JobPayload<N>,
-  options: { jobId?: string } = {},
+  options: { jobId?: string; deduplicationId?: string } = {},
 ): Promise<void> {
   const definition = jobDefinitions[name];
   const data = definition.payload.parse(payload);
-  await getQueue(definition.queue).add(name, data, options);
+  // Deduplication keeps one job per id while it waits: a burst of triggers runs it once.
+  const { deduplicationId, ...rest } = options;
+  await getQueue(definition.queue).add(name, data, { ...rest, ...(deduplicationId ? { deduplication: { id: deduplicationId } } : {}) });
 }

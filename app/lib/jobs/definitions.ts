@@ -4,7 +4,7 @@ import { z } from "zod";
  * Every background job: the queue it runs on and its versioned payload schema. Payloads carry
  * ids, never records or personal data. Handlers live in workers/handlers and call app/modules.
  */
-export const QUEUE_NAMES = ["maintenance", "notifications"] as const;
+export const QUEUE_NAMES = ["maintenance", "notifications", "compliance"] as const;
 export type QueueName = (typeof QUEUE_NAMES)[number];
 
 export const jobDefinitions = {
@@ -18,6 +18,26 @@ export const jobDefinitions = {
   },
   "relay-emails": {
     queue: "notifications",
+    payload: z.object({ v: z.literal(1) }).strict(),
+  },
+  "evaluate-institutions": {
+    queue: "compliance",
+    payload: z
+      .object({
+        v: z.literal(1),
+        institutionIds: z.array(z.uuid()).min(1).max(500),
+        trigger: z.enum(["approval", "settings", "nightly", "manual"]),
+      })
+      .strict(),
+  },
+  "evaluate-jurisdiction": {
+    queue: "compliance",
+    payload: z
+      .object({ v: z.literal(1), authorityId: z.uuid(), trigger: z.enum(["approval", "settings", "nightly", "manual"]) })
+      .strict(),
+  },
+  "evaluate-nightly": {
+    queue: "compliance",
     payload: z.object({ v: z.literal(1) }).strict(),
   },
 } as const satisfies Record<string, { queue: QueueName; payload: z.ZodType }>;

@@ -1,4 +1,5 @@
 import type { Prisma } from "~/generated/prisma/client.ts";
+import { yearInChina } from "~/lib/china-date";
 import { type DataScope, type Db, inScope, unsafeAsSystem } from "~/lib/db-scope.server";
 import { appendAudit } from "~/modules/audit/append.server";
 import {
@@ -10,6 +11,7 @@ import {
 } from "./content";
 import type { FilingKindName, FilingStatusName, InstitutionStatusName } from "./institution-status";
 import { OPEN_FILING_STATUSES } from "./institution-status";
+import { evaluateSoon } from "~/modules/compliance/evaluation-triggers.server";
 import { notifyInstitutionAdmins, notifyRegulatorAdmins } from "./notifications.server";
 import { projectApprovedContent } from "./projection.server";
 import { publicProfileOf } from "./public-profile";
@@ -325,11 +327,6 @@ export async function rejectFiling(scope: ActingScope, filingId: string, reason:
   await notice.deliver();
 }
 
-// Registration numbers carry the year as people here count it: 1 January starts at 00:00 in China.
-function yearInChina(date: Date): number {
-  return Number(new Intl.DateTimeFormat("en", { timeZone: "Asia/Shanghai", year: "numeric" }).format(date));
-}
-
 /** How long an approval lasts before the annual filing is due (REG-04 default). */
 const ANNUAL_FILING_MONTHS = 12;
 
@@ -342,7 +339,7 @@ export async function approveFiling(
   filingId: string,
   now = new Date(),
 ): Promise<{ registrationNo: string }> {
-  const { registrationNo, notice } = await inScope(scope, async (db) => {
+  const { registrationNo, notice, institutionId } = await inScope(scope, async (db) => {
     const filing = await lockFiling(db, filingId);
     const content = parseDraft(filing.snapshot) as RegistrationContent;
     if (submissionProblems(content).length > 0) throw new FilingIncomplete(submissionProblems(content));
@@ -375,9 +372,10 @@ export async function approveFiling(
       filingId,
       registrationNo,
     });
-    return { registrationNo, notice };
+    return { registrationNo, notice, institutionId: filing.institutionId };
   });
   await notice.deliver();
+  await evaluateSoon(institutionId);
   return { registrationNo };
 }
 

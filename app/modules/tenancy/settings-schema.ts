@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { isoDateInChina as chinaDay } from "~/lib/china-date";
 import type { MessageKey } from "~/lib/i18n/catalog";
 import {
   definitionOf,
@@ -49,13 +50,7 @@ export function isIsoDate(value: unknown): value is IsoDate {
 
 /** The calendar day in China at an instant: the "today" of every tenant. */
 export function isoDateInChina(at: Date): IsoDate {
-  // en-CA formats as YYYY-MM-DD.
-  return new Intl.DateTimeFormat("en-CA", {
-    timeZone: TENANT_TIME_ZONE,
-    year: "numeric",
-    month: "2-digit",
-    day: "2-digit",
-  }).format(at);
+  return chinaDay(at);
 }
 
 /** The day before a calendar day. */

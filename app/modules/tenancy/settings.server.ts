@@ -3,6 +3,7 @@ import { prisma } from "~/lib/db.server";
 import { type DataScope, type Db, inScope } from "~/lib/db-scope.server";
 import type { FieldErrors } from "~/lib/forms/parse.server";
 import type { MessageKey } from "~/lib/i18n/catalog";
+import { evaluateJurisdictionSoon } from "~/modules/compliance/evaluation-triggers.server";
 import { appendAudit } from "~/modules/audit/append.server";
 import type { IsoDate, ParameterKey } from "./parameters";
 import { isParameterKey, PARAMETER_KEYS } from "./parameters";
@@ -316,6 +317,13 @@ async function loadTree(db: Db, authorityId: string): Promise<TreeRow[]> {
 }
 
 async function changeSettings(scope: DataScope, authorityId: string, change: Change): Promise<SettingsChangeResult> {
+  const result = await applySettingsChange(scope, authorityId, change);
+  // Every institution of the jurisdiction is re-evaluated with the new parameters (in the background).
+  if (result.ok && result.changed) await evaluateJurisdictionSoon(authorityId);
+  return result;
+}
+
+function applySettingsChange(scope: DataScope, authorityId: string, change: Change): Promise<SettingsChangeResult> {
   return inScope(scope, async (db) => {
     // Settings change rarely: one change at a time across all tenants, so the checks across the
     // tree below never race another authority's change (write skew between parent and child).

@@ -1,0 +1,230 @@
+import { createHash } from "node:crypto";
+import type { Prisma } from "~/generated/prisma/client.ts";
+import { addDays, isoDateInChina } from "~/lib/china-date";
+import { type DataScope, type Db, inScope, unsafeAsSystem } from "~/lib/db-scope.server";
+import { draftContentSchema, isComplete, type RegistrationContent } from "~/modules/registry/content";
+import { resolveSettingsFor } from "~/modules/tenancy/settings.server";
+import { evaluateSnapshot } from "./evaluate";
+import type { Finding } from "./finding";
+import { type Grade, gradeOf } from "./grade";
+import { poolDaysFor } from "./pool-safety.server";
+import { SEVERITY } from "./severity";
+import { type InstitutionSnapshot, SAFETY_LOG_WINDOW_DAYS, STANDARDS_VERSION } from "./snapshot";
+
+/**
+ * Evaluates registered institutions against the standards and stores the reports. Reads are
+ * batched (one query per table for a whole batch, parameters resolved once per authority), so a
+ * nightly run over a province costs a few queries per hundred institutions, not one per rule.
+ */
+export type EvaluationTrigger = "approval" | "settings" | "nightly" | "manual";
+
+const BATCH = 200;
+/** Registered institutions whose approved content is evaluated (a revoked or closed one no longer is). */
+const EVALUATED_STATUSES = ["APPROVED", "SUSPENDED"] as const;
+
+type InstitutionRow = {
+  id: string;
+  authorityId: string;
+  approvedContent: Prisma.JsonValue;
+  fundsSupervisionEnabled: boolean;
+  registeredAt: Date | null;
+  annualFilingDueOn: Date | null;
+  complianceReportId: string | null;
+  authority: { id: string; code: string; name: string };
+};
+
+const dateOnly = (d: Date | null) => (d ? d.toISOString().slice(0, 10) : null);
+
+function snapshotOf(
+  row: InstitutionRow,
+  content: RegistrationContent,
+  asOf: string,
+  poolDays: InstitutionSnapshot["poolDays"],
+): InstitutionSnapshot {
+  return {
+    institutionId: row.id,
+    authority: row.authority,
+    asOf,
+    content,
+    fundsSupervisionEnabled: row.fundsSupervisionEnabled,
+    registeredOn: dateOnly(row.registeredAt),
+    annualFilingDueOn: dateOnly(row.annualFilingDueOn),
+    poolDays,
+  };
+}
+
+/** A report is stored only when something changed: the same findings on the same parameters are one report. */
+function fingerprint(findings: readonly Finding[], parameters: unknown): string {
+  const lines = findings.map((f) => JSON.stringify([f.rule, f.outcome, f.entity.type, f.entity.id, f.evidence])).sort();
+  return createHash("sha256")
+    .update(JSON.stringify([STANDARDS_VERSION, parameters, lines]))
+    .digest("hex");
+}
+
+export type EvaluationSummary = { evaluated: number; reportsWritten: number; grades: Record<Grade, number> };
+
+/** Evaluates these institutions (registered ones only) as of `asOf`, writing what changed. */
+export async function evaluateInstitutions(
+  institutionIds: readonly string[],
+  options: { trigger: EvaluationTrigger; asOf?: string },
+): Promise<EvaluationSummary> {
+  const asOf = options.asOf ?? isoDateInChina();
+  const summary: EvaluationSummary = { evaluated: 0, reportsWritten: 0, grades: { A: 0, B: 0, C: 0, D: 0, E: 0 } };
+  for (let i = 0; i < institutionIds.length; i += BATCH) {
+    const batch = institutionIds.slice(i, i + BATCH);
+    await unsafeAsSystem((db) => evaluateBatch(db, batch, asOf, options.trigger, summary), { timeout: 120_000 });
+  }
+  return summary;
+}
+
+async function evaluateBatch(
+  db: Db,
+  ids: readonly string[],
+  asOf: string,
+  trigger: EvaluationTrigger,
+  summary: EvaluationSummary,
+) {
+  const rows: InstitutionRow[] = await db.institution.findMany({
+    where: { id: { in: [...ids] }, status: { in: [...EVALUATED_STATUSES] }, approvedContent: { not: undefined } },
+    select: {
+      id: true,
+      authorityId: true,
+      approvedContent: true,
+      fundsSupervisionEnabled: true,
+      registeredAt: true,
+      annualFilingDueOn: true,
+      complianceReportId: true,
+      authority: { select: { id: true, code: true, name: true } },
+    },
+  });
+  if (rows.length === 0) return;
+  const poolDays = await poolDaysFor(
+    db,
+    rows.map((r) => r.id),
+    addDays(asOf, -SAFETY_LOG_WINDOW_DAYS),
+    addDays(asOf, -1),
+  );
+  const previous = await db.complianceReport.findMany({
+    where: { id: { in: rows.map((r) => r.complianceReportId).filter((id): id is string => id !== null) } },
+    select: { id: true, parameters: true },
+  });
+  const previousFingerprint = new Map(
+    previous.map((p) => [p.id, (p.parameters as { fingerprint?: string }).fingerprint]),
+  );
+  const settingsByAuthority = new Map<string, Awaited<ReturnType<typeof resolveSettingsFor>>>();
+
+  const reports: Prisma.ComplianceReportCreateManyInput[] = [];
+  const findings: Prisma.ComplianceFindingCreateManyInput[] = [];
+  const now = new Date();
+  for (const row of rows) {
+    const parsed = draftContentSchema.safeParse(row.approvedContent);
+    if (!parsed.success || !isComplete(parsed.data)) continue;
+    let settings = settingsByAuthority.get(row.authorityId);
+    if (!settings) {
+      settings = await resolveSettingsFor(row.authorityId, asOf, db);
+      settingsByAuthority.set(row.authorityId, settings);
+    }
+    const result = evaluateSnapshot(snapshotOf(row, parsed.data, asOf, poolDays.get(row.id) ?? []), settings);
+    const grade = gradeOf(result);
+    summary.evaluated += 1;
+    summary.grades[grade] += 1;
+    const print = fingerprint(result, settings.toJSON().parameters);
+    if (row.complianceReportId && previousFingerprint.get(row.complianceReportId) === print) {
+      await db.institution.update({ where: { id: row.id }, data: { complianceEvaluatedAt: now } });
+      continue;
+    }
+    const reportId = crypto.randomUUID();
+    reports.push({
+      id: reportId,
+      institutionId: row.id,
+      authorityId: row.authorityId,
+      evaluatedAt: now,
+      asOf: new Date(`${asOf}T00:00:00Z`),
+      standardsVersion: STANDARDS_VERSION,
+      trigger,
+      subject: "APPROVED",
+      grade,
+      failCount: result.filter((f) => f.outcome === "FAIL").length,
+      warningCount: result.filter((f) => f.outcome === "WARNING").length,
+      parameters: { fingerprint: print, ...settings.toJSON() } as Prisma.InputJsonValue,
+    });
+    for (const f of result) {
+      findings.push({
+        reportId,
+        institutionId: row.id,
+        authorityId: row.authorityId,
+        ruleCode: f.rule,
+        outcome: f.outcome,
+        severity: SEVERITY[f.rule],
+        entityType: f.entity.type,
+        entityId: f.entity.id,
+        entityLabel: f.entity.label?.slice(0, 200) ?? null,
+        evidence: f.evidence as Prisma.InputJsonValue,
+      });
+    }
+    await db.institution.update({
+      where: { id: row.id },
+      data: { complianceGrade: grade, complianceReportId: reportId, complianceEvaluatedAt: now },
+    });
+  }
+  if (reports.length > 0) {
+    await db.complianceReport.createMany({ data: reports });
+    await db.complianceFinding.createMany({ data: findings });
+    summary.reportsWritten += reports.length;
+  }
+}
+
+/** Every registered institution of an authority and its descendants, in batches. */
+export async function evaluateJurisdiction(
+  authorityId: string,
+  options: { trigger: EvaluationTrigger; asOf?: string },
+) {
+  const ids = await inScope({ userId: null, authorityId, platform: false }, (db) =>
+    db.institution.findMany({
+      where: { status: { in: [...EVALUATED_STATUSES] } },
+      select: { id: true },
+      orderBy: { id: "asc" },
+    }),
+  );
+  return evaluateInstitutions(
+    ids.map((r) => r.id),
+    options,
+  );
+}
+
+export type Precheck = { complete: boolean; grade: Grade | null; findings: Finding[] };
+
+/**
+ * The pre-check an applicant sees before submitting: the draft evaluated as if approved today,
+ * nothing stored. Safety logs do not exist before approval, so the pool-day rules answer "not
+ * applicable yet".
+ */
+export async function evaluateDraftForPrecheck(scope: DataScope, filingId: string): Promise<Precheck> {
+  return inScope(scope, async (db) => {
+    const filing = await db.filing.findUnique({
+      where: { id: filingId },
+      select: {
+        draft: true,
+        institution: {
+          select: {
+            id: true,
+            authorityId: true,
+            approvedContent: true,
+            fundsSupervisionEnabled: true,
+            registeredAt: true,
+            annualFilingDueOn: true,
+            complianceReportId: true,
+            authority: { select: { id: true, code: true, name: true } },
+          },
+        },
+      },
+    });
+    if (!filing) return { complete: false, grade: null, findings: [] };
+    const parsed = draftContentSchema.safeParse(filing.draft);
+    if (!parsed.success || !isComplete(parsed.data)) return { complete: false, grade: null, findings: [] };
+    const asOf = isoDateInChina();
+    const settings = await resolveSettingsFor(filing.institution.authorityId, asOf, db);
+    const findings = evaluateSnapshot(snapshotOf(filing.institution, parsed.data, asOf, null), settings);
+    return { complete: true, grade: gradeOf(findings), findings };
+  });
+}
