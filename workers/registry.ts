@@ -3,6 +3,7 @@ import { isJobName, type JobName, type JobPayload, jobDefinitions } from "~/lib/
 import { runEvaluateInstitutions, runEvaluateJurisdiction, runNightlyEvaluation } from "./handlers/compliance";
 import { relayEmails, sendEmail } from "./handlers/email";
 import { runHeartbeat } from "./handlers/heartbeat";
+import { runRectificationEscalation } from "./handlers/rectification";
 
 type Handlers = { [N in JobName]: (payload: JobPayload<N>, job: Job) => Promise<void> };
 
@@ -10,6 +11,7 @@ const handlers: Handlers = {
   heartbeat: () => runHeartbeat(),
   "send-email": (payload) => sendEmail(payload.emailId),
   "relay-emails": () => relayEmails(),
+  "escalate-rectifications": () => runRectificationEscalation(),
   "evaluate-institutions": (payload) => runEvaluateInstitutions(payload.institutionIds, payload.trigger),
   "evaluate-jurisdiction": (payload) => runEvaluateJurisdiction(payload.authorityId, payload.trigger),
   "evaluate-nightly": () => runNightlyEvaluation(),

@@ -19,6 +19,13 @@ export async function upsertSchedules(queues: Record<QueueName, Queue>, env: Env
     { pattern: "0 2 * * *", tz: "Asia/Shanghai" },
     { name: "evaluate-nightly", data: { v: 1 } },
   );
+  // Rectification orders whose deadline day has ended in China become overdue (once each); a few
+  // minutes past every hour, so an order due yesterday is escalated soon after midnight.
+  await queues.compliance.upsertJobScheduler(
+    "rectification-escalation",
+    { pattern: "5 * * * *", tz: "Asia/Shanghai" },
+    { name: "escalate-rectifications", data: { v: 1 } },
+  );
   // Delivers what the immediate send-email job missed (Redis down at commit time, crashes).
   await queues.notifications.upsertJobScheduler(
     "relay-emails",

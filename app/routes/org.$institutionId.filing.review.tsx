@@ -1,14 +1,18 @@
 import { type ActionFunctionArgs, type LoaderFunctionArgs, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { Precheck, type PrecheckView } from "~/components/compliance/precheck";
 import { ContentView } from "~/components/registry/content-view";
 import { Alert } from "~/components/ui/alert";
 import { SubmitButton } from "~/components/ui/submit-button";
 import { formFailure } from "~/lib/forms/parse.server";
 import type { MessageKey } from "~/lib/i18n/catalog";
 import { useTranslation } from "~/lib/i18n/use-translation";
+import { logger } from "~/lib/logger.server";
+import { evaluateDraftForPrecheck } from "~/modules/compliance/evaluation.server";
+import { unsavedFindings } from "~/modules/compliance/stored-report";
 import { submissionProblems } from "~/modules/registry/content";
 import { FilingIncomplete, submitFiling, withdrawFiling } from "~/modules/registry/filing.server";
-import { requireFilingContext } from "~/modules/registry/filing-access.server";
+import { editable, type FilingContext, requireFilingContext } from "~/modules/registry/filing-access.server";
 import { TransitionRefused } from "~/modules/registry/state-machine";
 import { fileNamesOf } from "~/modules/registry/wizard-uploads.server";
 
@@ -18,6 +22,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   if (!filing || !draft) throw redirect(`/org/${institution.id}`);
   const names = await fileNamesOf(context, draft);
   return {
+    precheck: editable(filing) ? await precheckOf(context.scope, filing.id) : null,
     draft,
     files: Object.fromEntries(Object.entries(names).map(([id, name]) => [id, { name }])),
     problems: submissionProblems(draft),
@@ -26,6 +31,20 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     isAdmin,
     overview: `/org/${institution.id}`,
   };
+}
+
+/**
+ * The compliance pre-check of the draft, shown before submission. It advises and never blocks:
+ * if the evaluation fails, the step still works without it (and the operators are told).
+ */
+async function precheckOf(scope: FilingContext["scope"], filingId: string): Promise<PrecheckView | null> {
+  try {
+    const precheck = await evaluateDraftForPrecheck(scope, filingId);
+    return { complete: precheck.complete, grade: precheck.grade, findings: unsavedFindings(precheck.findings) };
+  } catch (error) {
+    logger.error({ err: error, filingId }, "compliance pre-check failed");
+    return null;
+  }
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
@@ -48,7 +67,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 export default function ReviewStep() {
-  const { problems, status, kind, isAdmin, draft, files } = useLoaderData<typeof loader>();
+  const { problems, status, kind, isAdmin, draft, files, precheck } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const navigation = useNavigation();
   const { t } = useTranslation();
@@ -78,6 +97,7 @@ export default function ReviewStep() {
         <p className="text-slate-700">{t("review.ready")}</p>
       ) : null}
       {!isAdmin ? <p className="text-slate-700">{t("review.onlyAdminSubmits")}</p> : null}
+      {precheck ? <Precheck precheck={precheck} /> : null}
       {/* What will be submitted, as the reviewer will see it. */}
       <ContentView content={draft} files={files} idPrefix="draft" />
       <div className="flex flex-wrap gap-2">

@@ -1,10 +1,14 @@
 import { auditEn } from "./messages/audit";
 import { authEn } from "./messages/auth";
+import { complianceEn } from "./messages/compliance";
+import { complianceEvidenceEn } from "./messages/compliance-evidence";
 import { emailEn } from "./messages/email";
 import { filesEn } from "./messages/files";
 import { filingEn } from "./messages/filing";
 import { govEn } from "./messages/gov";
+import { poolSafetyEn } from "./messages/pool-safety";
 import { publicEn } from "./messages/public";
+import { rectificationEn } from "./messages/rectification";
 import { registryEn } from "./messages/registry";
 import { reviewEn } from "./messages/review";
 import { settingsEn } from "./messages/settings";
@@ -21,6 +25,10 @@ export const en = {
   ...emailEn,
   ...settingsEn,
   ...reviewEn,
+  ...rectificationEn,
+  ...complianceEvidenceEn,
+  ...poolSafetyEn,
+  ...complianceEn,
   "app.name": "Tipei",
   "app.fullName": "Tipei · Supervision platform for out-of-school sports training",
   "app.tagline": "Every sports training provider open to inspection; every yuan of tuition under supervision.",

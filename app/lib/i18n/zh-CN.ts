@@ -1,10 +1,14 @@
 import { auditZh } from "./messages/audit";
 import { authZh } from "./messages/auth";
+import { complianceZh } from "./messages/compliance";
+import { complianceEvidenceZh } from "./messages/compliance-evidence";
 import { emailZh } from "./messages/email";
 import { filesZh } from "./messages/files";
 import { filingZh } from "./messages/filing";
 import { govZh } from "./messages/gov";
+import { poolSafetyZh } from "./messages/pool-safety";
 import { publicZh } from "./messages/public";
+import { rectificationZh } from "./messages/rectification";
 import { registryZh } from "./messages/registry";
 import { reviewZh } from "./messages/review";
 import { settingsZh } from "./messages/settings";
@@ -24,6 +28,10 @@ export const zhCN = {
   ...emailZh,
   ...settingsZh,
   ...reviewZh,
+  ...rectificationZh,
+  ...complianceEvidenceZh,
+  ...poolSafetyZh,
+  ...complianceZh,
   "app.name": "体培",
   "app.fullName": "体培 · 校外体育培训监管服务平台",
   "app.tagline": "让每一家体育培训机构都经得起查验，让每一笔学费都有监管。",

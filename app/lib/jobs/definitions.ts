@@ -40,6 +40,10 @@ export const jobDefinitions = {
     queue: "compliance",
     payload: z.object({ v: z.literal(1) }).strict(),
   },
+  "escalate-rectifications": {
+    queue: "compliance",
+    payload: z.object({ v: z.literal(1) }).strict(),
+  },
 } as const satisfies Record<string, { queue: QueueName; payload: z.ZodType }>;
 
 export type JobName = keyof typeof jobDefinitions;

@@ -1,5 +1,6 @@
 import { createHash } from "node:crypto";
 import type { Prisma } from "~/generated/prisma/client.ts";
+import { insertMissing } from "~/lib/bulk-insert.server";
 import { addDays, isoDateInChina } from "~/lib/china-date";
 import { type DataScope, type Db, inScope, unsafeAsSystem } from "~/lib/db-scope.server";
 import { draftContentSchema, isComplete, type RegistrationContent } from "~/modules/registry/content";
@@ -114,6 +115,7 @@ async function evaluateBatch(
   const settingsByAuthority = new Map<string, Awaited<ReturnType<typeof resolveSettingsFor>>>();
 
   const reports: Prisma.ComplianceReportCreateManyInput[] = [];
+  const latest: { id: string; grade: Grade; reportId: string }[] = [];
   const findings: Prisma.ComplianceFindingCreateManyInput[] = [];
   const now = new Date();
   for (const row of rows) {
@@ -130,7 +132,7 @@ async function evaluateBatch(
     summary.grades[grade] += 1;
     const print = fingerprint(result, settings.toJSON().parameters);
     if (row.complianceReportId && previousFingerprint.get(row.complianceReportId) === print) {
-      await db.institution.update({ where: { id: row.id }, data: { complianceEvaluatedAt: now } });
+      latest.push({ id: row.id, grade, reportId: row.complianceReportId });
       continue;
     }
     const reportId = crypto.randomUUID();
@@ -162,15 +164,18 @@ async function evaluateBatch(
         evidence: f.evidence as Prisma.InputJsonValue,
       });
     }
-    await db.institution.update({
-      where: { id: row.id },
-      data: { complianceGrade: grade, complianceReportId: reportId, complianceEvaluatedAt: now },
-    });
+    latest.push({ id: row.id, grade, reportId });
   }
-  if (reports.length > 0) {
-    await db.complianceReport.createMany({ data: reports });
-    await db.complianceFinding.createMany({ data: findings });
-    summary.reportsWritten += reports.length;
+  // Three statements for the whole batch, whatever its size.
+  await insertMissing(db, "compliance_report", reports);
+  await insertMissing(db, "compliance_finding", findings);
+  summary.reportsWritten += reports.length;
+  if (latest.length > 0) {
+    const values = latest.map((l) => ({ id: l.id, grade: l.grade, report_id: l.reportId }));
+    await db.$executeRaw`
+      UPDATE institution i SET compliance_grade = v.grade, compliance_report_id = v.report_id, compliance_evaluated_at = ${now}
+        FROM jsonb_to_recordset(${JSON.stringify(values)}::jsonb) AS v(id uuid, grade char(1), report_id uuid)
+       WHERE i.id = v.id`;
   }
 }
 

@@ -15,6 +15,7 @@ export const FILE_PURPOSES = [
   "venueFireSafety",
   "certificateScan",
   "coachPhoto",
+  "rectificationEvidence",
 ] as const;
 export type FilePurpose = (typeof FILE_PURPOSES)[number];
 

@@ -60,14 +60,21 @@ export const COMPLIANCE_GRADES = ["A", "B", "C", "D", "E"] as const;
 export type PublicComplianceGrade = { grade: (typeof COMPLIANCE_GRADES)[number]; assessedOn: string };
 
 /**
- * EXTENSION POINT for the compliance module: the latest grade published for this institution.
- * No grade is computed yet (there is no column or table for it), so this answers null and the
- * page and API show nothing; a placeholder grade would mislead parents. When compliance reports
- * exist, read the latest published one here (same transaction, public scope) and the page and
- * the API field `complianceGrade` pick it up unchanged.
+ * The latest compliance grade of a registered institution, as the public registry shows it: the
+ * grade kept on the institution by the compliance evaluation (its approved content, re-checked on
+ * approval and nightly) and the day it was last evaluated. Only while the registration is in force
+ * or suspended: a revoked or closed institution is no longer evaluated, and an old grade would
+ * mislead parents. Same transaction and public scope as the profile.
  */
-export async function publicComplianceGradeOf(_db: Db, _institutionId: string): Promise<PublicComplianceGrade | null> {
-  return null;
+export async function publicComplianceGradeOf(db: Db, institutionId: string): Promise<PublicComplianceGrade | null> {
+  const row = await db.institution.findUnique({
+    where: { id: institutionId },
+    select: { status: true, complianceGrade: true, complianceEvaluatedAt: true },
+  });
+  if (!row || (row.status !== "APPROVED" && row.status !== "SUSPENDED")) return null;
+  const grade = COMPLIANCE_GRADES.find((g) => g === row.complianceGrade);
+  if (!grade || !row.complianceEvaluatedAt) return null;
+  return { grade, assessedOn: shanghaiDate(row.complianceEvaluatedAt) };
 }
 
 // ——— The profile written at approval ———
