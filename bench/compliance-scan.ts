@@ -21,7 +21,9 @@ try {
   const seedStart = performance.now();
   await seedDemo(owner);
   await seedRegistryDemo(owner, { institutionsPerDistrict: perDistrict });
-  const ids = (await owner.institution.findMany({ where: { status: { in: ["APPROVED", "SUSPENDED"] } }, select: { id: true } })).map((r) => r.id);
+  const ids = (
+    await owner.institution.findMany({ where: { status: { in: ["APPROVED", "SUSPENDED"] } }, select: { id: true } })
+  ).map((r) => r.id);
   await owner.$disconnect();
   const seedSeconds = (performance.now() - seedStart) / 1000;
 
@@ -41,7 +43,9 @@ try {
   clearInterval(sampler);
   await runShutdownHooks(() => {});
   console.log(`seeded ${ids.length} registered institutions in ${seedSeconds.toFixed(1)} s`);
-  console.log(`first run: ${first.evaluated} evaluated, ${first.reportsWritten} reports, grades ${JSON.stringify(first.grades)}`);
+  console.log(
+    `first run: ${first.evaluated} evaluated, ${first.reportsWritten} reports, grades ${JSON.stringify(first.grades)}`,
+  );
   console.log(`second run: ${second.evaluated} evaluated, ${second.reportsWritten} reports`);
   console.log(
     benchLine("compliance-scan", {

@@ -2,7 +2,9 @@
 import { spawnSync } from "node:child_process";
 import { readdirSync } from "node:fs";
 
-const all = readdirSync("bench").filter((f) => f.endsWith(".ts") && f !== "run.ts").map((f) => f.replace(/\.ts$/, ""));
+const all = readdirSync("bench")
+  .filter((f) => f.endsWith(".ts") && f !== "run.ts")
+  .map((f) => f.replace(/\.ts$/, ""));
 const wanted = process.argv.slice(2);
 const chosen = wanted.length > 0 ? all.filter((b) => wanted.includes(b)) : all;
 let failed = false;

@@ -41,5 +41,8 @@ export async function enqueue<N extends JobName>(
   const data = definition.payload.parse(payload);
   // Deduplication keeps one job per id while it waits: a burst of triggers runs it once.
   const { deduplicationId, ...rest } = options;
-  await getQueue(definition.queue).add(name, data, { ...rest, ...(deduplicationId ? { deduplication: { id: deduplicationId } } : {}) });
+  await getQueue(definition.queue).add(name, data, {
+    ...rest,
+    ...(deduplicationId ? { deduplication: { id: deduplicationId } } : {}),
+  });
 }

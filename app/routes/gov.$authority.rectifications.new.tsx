@@ -99,7 +99,7 @@ function IssueForm({ base, preparation, bounds }: Pick<Loaded, "base" | "prepara
       {report === null ? (
         <Alert tone="info">
           {t("rectification.new.noReport")}{" "}
-          <Link to={`${base}/institutions/${institution.id}`} className="text-brand-700 underline">
+          <Link to={`${base}/compliance/${institution.id}`} className="text-brand-700 underline">
             {t("rectification.new.toInstitution")}
           </Link>
         </Alert>
@@ -113,11 +113,7 @@ function IssueForm({ base, preparation, bounds }: Pick<Loaded, "base" | "prepara
           onSubmit={onSubmit}
           className="space-y-6"
         >
-          <fieldset
-            className="space-y-3"
-            aria-invalid={findingsError ? true : undefined}
-            aria-describedby={findingsError ? "findings-error" : undefined}
-          >
+          <fieldset className="space-y-3" aria-describedby={findingsError ? "findings-error" : undefined}>
             <legend className="text-lg font-semibold">
               {t("rectification.new.findings", { count: findings.length })}
             </legend>

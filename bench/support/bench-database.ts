@@ -7,7 +7,9 @@ import { applyMigrations } from "../../scripts/db/migration-runner";
  * A database of the benchmark's own, migrated, dropped afterwards. The app modules read
  * DATABASE_URL when first imported, so call this before importing them.
  */
-export async function benchDatabase(name: string): Promise<{ ownerUrl: string; appUrl: string; drop: () => Promise<void> }> {
+export async function benchDatabase(
+  name: string,
+): Promise<{ ownerUrl: string; appUrl: string; drop: () => Promise<void> }> {
   const host = process.env.BENCH_PG_HOST ?? "127.0.0.1:5432";
   const database = `tipei_bench_${name}_${randomBytes(3).toString("hex")}`;
   const admin = new pg.Client({ connectionString: `postgresql://tipei:tipei@${host}/postgres` });

@@ -66,6 +66,15 @@ export function demoUsers(): DemoUser[] {
 }
 
 const authorityId = (code: string) => stableId("authority", code);
+
+/**
+ * Zhejiang switches on the optional rule against residential premises (VEN-03, Beijing's
+ * standard) for the whole province: its cities and districts inherit it.
+ */
+const PROVINCE_SETTINGS = {
+  version: 1,
+  overrides: { "VEN-03.enabled": [{ effectiveFrom: "2026-01-01", value: true }] },
+};
 const institutionId = (key: string) => stableId("institution", key);
 
 /**
@@ -82,6 +91,7 @@ export async function seedDemo(db: PrismaClient): Promise<{ authorities: number;
       slug: a.slug,
       name: a.name,
       nameEn: a.nameEn,
+      settings: a.parentCode === null ? PROVINCE_SETTINGS : {},
       createdAt: SEEDED_AT,
       updatedAt: SEEDED_AT,
     })),

@@ -1,8 +1,8 @@
 import { fakerZH_CN } from "@faker-js/faker";
 import type { PrismaClient } from "~/generated/prisma/client.ts";
+import { insertMissing } from "~/lib/bulk-insert.server";
 import { hashPassword } from "~/modules/identity/password.server";
 import { DEMO_INSTITUTIONS, DEMO_PASSWORD, demoUsers } from "./demo";
-import { insertMissing } from "~/lib/bulk-insert.server";
 import { buildContent, type Uniqueness } from "./registry-content";
 import { buildHistory } from "./registry-history";
 import { type DemoDistrict, demoDistricts, registryDemoPlan } from "./registry-plan";

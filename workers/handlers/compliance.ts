@@ -1,6 +1,10 @@
 import { prisma } from "~/lib/db.server";
 import { enqueue } from "~/lib/queue.server";
-import { type EvaluationTrigger, evaluateInstitutions, evaluateJurisdiction } from "~/modules/compliance/evaluation.server";
+import {
+  type EvaluationTrigger,
+  evaluateInstitutions,
+  evaluateJurisdiction,
+} from "~/modules/compliance/evaluation.server";
 
 export async function runEvaluateInstitutions(institutionIds: string[], trigger: EvaluationTrigger): Promise<void> {
   await evaluateInstitutions(institutionIds, { trigger });

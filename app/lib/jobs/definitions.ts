@@ -33,7 +33,11 @@ export const jobDefinitions = {
   "evaluate-jurisdiction": {
     queue: "compliance",
     payload: z
-      .object({ v: z.literal(1), authorityId: z.uuid(), trigger: z.enum(["approval", "settings", "nightly", "manual"]) })
+      .object({
+        v: z.literal(1),
+        authorityId: z.uuid(),
+        trigger: z.enum(["approval", "settings", "nightly", "manual"]),
+      })
       .strict(),
   },
   "evaluate-nightly": {

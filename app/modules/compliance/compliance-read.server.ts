@@ -118,8 +118,6 @@ type ListRowSql = {
 };
 
 export const isGrade = (value: unknown): value is Grade => (GRADES as readonly unknown[]).includes(value);
-export const isStandardCode = (value: unknown): value is StandardCode =>
-  (STANDARD_CODES as readonly unknown[]).includes(value);
 
 /**
  * The rows of a filter, worst grade first (E … A, then not graded), by name. The page's rows are
@@ -278,13 +276,15 @@ export function latestComplianceOf(
   as: "regulator" | "member",
 ): Promise<InstitutionCompliance | null> {
   if (!z.uuid().safeParse(institutionId).success) return Promise.resolve(null);
+  const memberId = scope.userId;
+  if (as === "member" && !memberId) return Promise.resolve(null);
   return inScope(scope, async (db) => {
     const institution = await db.institution.findFirst({
       where: {
         id: institutionId,
         ...(as === "regulator"
           ? { authorityId: { in: (await visibleAuthorityIds(db)).map((a) => a.id) } }
-          : { memberships: { some: { userId: scope.userId ?? "" } } }),
+          : { memberships: { some: { userId: memberId ?? undefined } } }),
       },
       select: {
         id: true,

@@ -1,5 +1,5 @@
-import { enqueue } from "~/lib/queue.server";
 import { logger } from "~/lib/logger.server";
+import { enqueue } from "~/lib/queue.server";
 
 /**
  * Asks the worker to re-evaluate after a change. Fail-soft: the nightly run catches anything a
@@ -7,7 +7,11 @@ import { logger } from "~/lib/logger.server";
  */
 export async function evaluateSoon(institutionId: string): Promise<void> {
   try {
-    await enqueue("evaluate-institutions", { v: 1, institutionIds: [institutionId], trigger: "approval" }, { deduplicationId: `evaluate-institution-${institutionId}` });
+    await enqueue(
+      "evaluate-institutions",
+      { v: 1, institutionIds: [institutionId], trigger: "approval" },
+      { deduplicationId: `evaluate-institution-${institutionId}` },
+    );
   } catch (error) {
     logger.warn({ err: error, institutionId }, "evaluation left for the nightly run: queue unavailable");
   }
@@ -15,7 +19,11 @@ export async function evaluateSoon(institutionId: string): Promise<void> {
 
 export async function evaluateJurisdictionSoon(authorityId: string): Promise<void> {
   try {
-    await enqueue("evaluate-jurisdiction", { v: 1, authorityId, trigger: "settings" }, { deduplicationId: `evaluate-jurisdiction-${authorityId}` });
+    await enqueue(
+      "evaluate-jurisdiction",
+      { v: 1, authorityId, trigger: "settings" },
+      { deduplicationId: `evaluate-jurisdiction-${authorityId}` },
+    );
   } catch (error) {
     logger.warn({ err: error, authorityId }, "re-evaluation left for the nightly run: queue unavailable");
   }

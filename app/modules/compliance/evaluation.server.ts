@@ -86,7 +86,7 @@ async function evaluateBatch(
   summary: EvaluationSummary,
 ) {
   const rows: InstitutionRow[] = await db.institution.findMany({
-    where: { id: { in: [...ids] }, status: { in: [...EVALUATED_STATUSES] }, approvedContent: { not: undefined } },
+    where: { id: { in: [...ids] }, status: { in: [...EVALUATED_STATUSES] } },
     select: {
       id: true,
       authorityId: true,
@@ -199,37 +199,41 @@ export async function evaluateJurisdiction(
 
 export type Precheck = { complete: boolean; grade: Grade | null; findings: Finding[] };
 
+const PRECHECK_SELECT = {
+  id: true,
+  authorityId: true,
+  approvedContent: true,
+  fundsSupervisionEnabled: true,
+  registeredAt: true,
+  annualFilingDueOn: true,
+  complianceReportId: true,
+  authority: { select: { id: true, code: true, name: true } },
+} as const;
+
 /**
- * The pre-check an applicant sees before submitting: the draft evaluated as if approved today,
- * nothing stored. Safety logs do not exist before approval, so the pool-day rules answer "not
- * applicable yet".
+ * A content evaluated as if it were approved today, nothing stored: the applicant's pre-check of
+ * a draft, and the reviewer's view of a submitted snapshot. Safety logs do not exist before
+ * approval, so the pool-day rules answer "not applicable yet".
  */
+export async function evaluateContentNow(db: Db, institutionId: string, content: unknown): Promise<Precheck> {
+  const parsed = draftContentSchema.safeParse(content);
+  if (!parsed.success || !isComplete(parsed.data)) return { complete: false, grade: null, findings: [] };
+  const institution = await db.institution.findUnique({ where: { id: institutionId }, select: PRECHECK_SELECT });
+  if (!institution) return { complete: false, grade: null, findings: [] };
+  const asOf = isoDateInChina();
+  const settings = await resolveSettingsFor(institution.authorityId, asOf, db);
+  const findings = evaluateSnapshot(snapshotOf(institution, parsed.data, asOf, null), settings);
+  return { complete: true, grade: gradeOf(findings), findings };
+}
+
+/** The pre-check an applicant sees before submitting. */
 export async function evaluateDraftForPrecheck(scope: DataScope, filingId: string): Promise<Precheck> {
   return inScope(scope, async (db) => {
     const filing = await db.filing.findUnique({
       where: { id: filingId },
-      select: {
-        draft: true,
-        institution: {
-          select: {
-            id: true,
-            authorityId: true,
-            approvedContent: true,
-            fundsSupervisionEnabled: true,
-            registeredAt: true,
-            annualFilingDueOn: true,
-            complianceReportId: true,
-            authority: { select: { id: true, code: true, name: true } },
-          },
-        },
-      },
+      select: { draft: true, institutionId: true },
     });
     if (!filing) return { complete: false, grade: null, findings: [] };
-    const parsed = draftContentSchema.safeParse(filing.draft);
-    if (!parsed.success || !isComplete(parsed.data)) return { complete: false, grade: null, findings: [] };
-    const asOf = isoDateInChina();
-    const settings = await resolveSettingsFor(filing.institution.authorityId, asOf, db);
-    const findings = evaluateSnapshot(snapshotOf(filing.institution, parsed.data, asOf, null), settings);
-    return { complete: true, grade: gradeOf(findings), findings };
+    return evaluateContentNow(db, filing.institutionId, filing.draft);
   });
 }

@@ -1,7 +1,7 @@
 import type { ResolvedSettings } from "~/modules/tenancy/resolve-settings";
-import type { StandardCode } from "./standard-codes";
 import type { Finding } from "./finding";
 import type { InstitutionSnapshot } from "./snapshot";
+import type { StandardCode } from "./standard-codes";
 
 /**
  * One rule of STANDARDS.md: given an institution and the parameters in force for its authority

@@ -22,7 +22,9 @@ export function gradeOf(findings: readonly Finding[]): Grade {
     lost.set(f.rule, Math.max(lost.get(f.rule) ?? 0, points));
   }
   const total = [...lost.values()].reduce((a, b) => a + b, 0);
-  const criticalFails = new Set(findings.filter((f) => f.outcome === "FAIL" && SEVERITY[f.rule] === "CRITICAL").map((f) => f.rule));
+  const criticalFails = new Set(
+    findings.filter((f) => f.outcome === "FAIL" && SEVERITY[f.rule] === "CRITICAL").map((f) => f.rule),
+  );
   if (criticalFails.size > 1 || total >= 80) return "E";
   if (criticalFails.size === 1 || total >= 30) return "D";
   if (total >= 15) return "C";

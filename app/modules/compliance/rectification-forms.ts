@@ -17,6 +17,8 @@ const asList = (value: unknown): unknown[] => {
   return [];
 };
 
+const isIsoDay = (value: string) => /^\d{4}-\d{2}-\d{2}$/.test(value);
+
 export const MAX_ORDER_FINDINGS = 100;
 export const MAX_INSTRUCTIONS = 4000;
 export const MAX_ANSWER_TEXT = 4000;
@@ -42,8 +44,9 @@ export function issueOrderSchema(now: Date = new Date()) {
     ),
     deadline: z.iso
       .date("validation.rectification.deadlineInvalid")
-      .refine((day) => day >= earliest, "validation.rectification.deadlineTooSoon")
-      .refine((day) => day <= latest, "validation.rectification.deadlineTooFar"),
+      // Compared as text (YYYY-MM-DD sorts as dates) only once it is a date at all.
+      .refine((day) => !isIsoDay(day) || day >= earliest, "validation.rectification.deadlineTooSoon")
+      .refine((day) => !isIsoDay(day) || day <= latest, "validation.rectification.deadlineTooFar"),
     instructions: text(MAX_INSTRUCTIONS),
   });
 }

@@ -1,5 +1,5 @@
-import type { StandardCode } from "./standard-codes";
 import type { Severity } from "./finding";
+import type { StandardCode } from "./standard-codes";
 
 /**
  * How much a failed rule weighs in the grade. Critical: a child's safety or parents' money is

@@ -2,6 +2,7 @@ import type { Prisma } from "~/generated/prisma/client.ts";
 import { yearInChina } from "~/lib/china-date";
 import { type DataScope, type Db, inScope, unsafeAsSystem } from "~/lib/db-scope.server";
 import { appendAudit } from "~/modules/audit/append.server";
+import { evaluateSoon } from "~/modules/compliance/evaluation-triggers.server";
 import {
   type DraftContent,
   draftContentSchema,
@@ -11,7 +12,6 @@ import {
 } from "./content";
 import type { FilingKindName, FilingStatusName, InstitutionStatusName } from "./institution-status";
 import { OPEN_FILING_STATUSES } from "./institution-status";
-import { evaluateSoon } from "~/modules/compliance/evaluation-triggers.server";
 import { notifyInstitutionAdmins, notifyRegulatorAdmins } from "./notifications.server";
 import { projectApprovedContent } from "./projection.server";
 import { publicProfileOf } from "./public-profile";

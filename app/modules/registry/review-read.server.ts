@@ -1,6 +1,9 @@
 import { z } from "zod";
+import type { PrecheckView } from "~/components/compliance/precheck";
 import type { Db } from "~/lib/db-scope.server";
 import { inScope } from "~/lib/db-scope.server";
+import { evaluateContentNow } from "~/modules/compliance/evaluation.server";
+import { unsavedFindings } from "~/modules/compliance/stored-report";
 import type { DraftContent } from "./content";
 import { type ContentChange, diffContent } from "./content-diff";
 import { parseDraft } from "./filing.server";
@@ -15,29 +18,18 @@ import { type AuthorityScope, jurisdictionOf } from "./review-queue.server";
  * compliance findings and the institution's history.
  */
 
-// ——— Compliance: extension point ———
+// ——— Compliance ———
 
-/** One finding of the compliance engine (STANDARDS.md rules evaluated over a snapshot). */
-export type ComplianceFinding = {
-  ruleCode: string;
-  outcome: "pass" | "fail" | "notApplicable" | "needsReview";
-  evidence: Record<string, string | number | boolean | null>;
-  source: string;
-};
-export type ReviewCompliance = { state: "notEvaluated" } | { state: "evaluated"; findings: ComplianceFinding[] };
+/** The submitted snapshot checked against today's standards, as the applicant's pre-check was. */
+export type ReviewCompliance = PrecheckView;
 
-/**
- * EXTENSION POINT for the compliance engine (a later issue): evaluate the rules over this
- * filing's snapshot, with the tenant's parameters at the submission date, and return the
- * findings. Until the engine exists it answers "not evaluated" and the review page says so;
- * it must never return a finding that was not actually evaluated.
- */
 export async function complianceForReview(
-  _db: Db,
-  _filing: { id: string; institutionId: string; authorityId: string; submittedAt: Date | null },
-  _snapshot: DraftContent,
+  db: Db,
+  filing: { id: string; institutionId: string; authorityId: string; submittedAt: Date | null },
+  snapshot: DraftContent,
 ): Promise<ReviewCompliance> {
-  return { state: "notEvaluated" };
+  const result = await evaluateContentNow(db, filing.institutionId, snapshot);
+  return { complete: result.complete, grade: result.grade, findings: unsavedFindings(result.findings) };
 }
 
 // ——— Documents ———

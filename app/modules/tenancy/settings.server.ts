@@ -3,8 +3,8 @@ import { prisma } from "~/lib/db.server";
 import { type DataScope, type Db, inScope } from "~/lib/db-scope.server";
 import type { FieldErrors } from "~/lib/forms/parse.server";
 import type { MessageKey } from "~/lib/i18n/catalog";
-import { evaluateJurisdictionSoon } from "~/modules/compliance/evaluation-triggers.server";
 import { appendAudit } from "~/modules/audit/append.server";
+import { evaluateJurisdictionSoon } from "~/modules/compliance/evaluation-triggers.server";
 import type { IsoDate, ParameterKey } from "./parameters";
 import { isParameterKey, PARAMETER_KEYS } from "./parameters";
 import {

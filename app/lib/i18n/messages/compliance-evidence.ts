@@ -30,6 +30,7 @@ export const complianceEvidenceZh = {
     "{course}：每节 ¥{pricePerLesson} × {lessons} 节 = ¥{amount}，超过单次收费上限 ¥{maximum}：须分期收费，缴费时由平台按上限控制。",
   "compliance.evidence.FEE-04.pass": "已开通资金监管，预收费全额进入监管账户。",
   "compliance.evidence.FEE-04.fail": "尚未开通资金监管：开通之前不得售课。",
+  "compliance.evidence.FEE-04.beforeFirstSale": "尚未开通资金监管：备案通过后须先开通，才能售课。",
   "compliance.evidence.FEE-05.byConstruction":
     "由平台设计保证：平台是机构唯一的收费渠道，收银台不提供培训贷、分期信贷或其他第三方金融支付方式。",
   "compliance.evidence.FEE-06.byConstruction":
@@ -194,6 +195,8 @@ export const complianceEvidenceEn = {
     "{course}: ¥{pricePerLesson} a lesson × {lessons} lessons = ¥{amount}, more than the ¥{maximum} cap on one payment: it must be sold in parts; checkout enforces the cap.",
   "compliance.evidence.FEE-04.pass": "Funds supervision is enabled: all prepaid fees go into the supervised account.",
   "compliance.evidence.FEE-04.fail": "Funds supervision is not enabled: no course may be sold until it is.",
+  "compliance.evidence.FEE-04.beforeFirstSale":
+    "Funds supervision is not enabled yet: once registered, it must be enabled before the first course is sold.",
   "compliance.evidence.FEE-05.byConstruction":
     "Guaranteed by the platform: it is the institution's only fee channel, and its checkout offers no training loan, credit instalments or other third-party financing.",
   "compliance.evidence.FEE-06.byConstruction":

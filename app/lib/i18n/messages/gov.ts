@@ -8,6 +8,9 @@ export const govZh = {
   "gov.nav.compliance": "合规",
   "gov.nav.rectifications": "整改",
   "gov.nav.standards": "标准",
+  "compliance.review.heading": "按今天的标准检查提交的材料",
+  "compliance.review.lead":
+    "引擎按本辖区今天生效的参数检查这份冻结的材料；结果不保存，审核通过后会正式评估并计入机构等级。",
   "gov.level.PROVINCE": "省级",
   "gov.level.CITY": "市级",
   "gov.level.DISTRICT": "区（县）级",
@@ -58,6 +61,9 @@ export const govEn = {
   "gov.nav.compliance": "Compliance",
   "gov.nav.rectifications": "Rectification",
   "gov.nav.standards": "Standards",
+  "compliance.review.heading": "The submitted filing checked against today's standards",
+  "compliance.review.lead":
+    "The engine checks this frozen filing with the parameters in force in this jurisdiction today; nothing is stored until approval, when the institution is evaluated and graded.",
   "gov.level.PROVINCE": "Province",
   "gov.level.CITY": "City",
   "gov.level.DISTRICT": "District",

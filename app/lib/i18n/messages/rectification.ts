@@ -51,7 +51,7 @@ export const rectificationZh = {
   "rectification.new.chooseInstitution": "整改通知针对一家机构下达：请先在机构列表或合规页面打开该机构。",
   "rectification.new.toInstitutions": "前往辖区机构列表",
   "rectification.new.noReport": "这家机构的备案内容还没有合规评估结果，暂时无法依据检查结果下达整改通知。",
-  "rectification.new.toInstitution": "查看机构详情",
+  "rectification.new.toInstitution": "查看机构的合规情况",
   "rectification.new.noFailures": "这家机构最近一次合规评估没有不符合的规则，无需整改。",
   "rectification.new.findings": "最近一次评估中不符合的检查结果（{count} 项）",
   "rectification.new.alreadyOpen": "已有进行中的整改通知包含此项（{status}）。",
@@ -215,7 +215,7 @@ export const rectificationEn = {
   "rectification.new.toInstitutions": "Go to the institutions of the jurisdiction",
   "rectification.new.noReport":
     "This institution's registered content has not been evaluated yet, so there are no findings to issue an order from.",
-  "rectification.new.toInstitution": "See the institution",
+  "rectification.new.toInstitution": "See the institution's compliance",
   "rectification.new.noFailures":
     "The institution's latest evaluation found no failed rule: there is nothing to rectify.",
   "rectification.new.findings": "Failed findings of the latest evaluation ({count})",

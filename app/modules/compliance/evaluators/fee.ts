@@ -124,13 +124,19 @@ const fee03 = perCourse("FEE-03", (course, settings) => {
     : finding("FEE-03", "WARNING", courseEntity(course), "compliance.evidence.FEE-03.inParts", values);
 });
 
-/** FEE-04: no course may be sold before the supervised account is enabled. */
+/**
+ * FEE-04: no course may be sold before the supervised account is enabled. A registered
+ * institution without it FAILs. One not registered yet (a draft's pre-check: no registration
+ * date) cannot sell anything anyway; the account is opened after approval, so it is a WARNING
+ * saying it must be enabled before the first sale — not a critical failure of every applicant.
+ */
 function fee04(s: InstitutionSnapshot): Finding[] {
-  return [
-    s.fundsSupervisionEnabled
-      ? finding("FEE-04", "PASS", institutionEntity(s), "compliance.evidence.FEE-04.pass", { enabled: true })
-      : finding("FEE-04", "FAIL", institutionEntity(s), "compliance.evidence.FEE-04.fail", { enabled: false }),
-  ];
+  const entity = institutionEntity(s);
+  if (s.fundsSupervisionEnabled)
+    return [finding("FEE-04", "PASS", entity, "compliance.evidence.FEE-04.pass", { enabled: true })];
+  return s.registeredOn === null
+    ? [finding("FEE-04", "WARNING", entity, "compliance.evidence.FEE-04.beforeFirstSale", { enabled: false })]
+    : [finding("FEE-04", "FAIL", entity, "compliance.evidence.FEE-04.fail", { enabled: false })];
 }
 
 /**

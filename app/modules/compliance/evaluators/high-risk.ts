@@ -189,12 +189,12 @@ function hrs04(s: InstitutionSnapshot, settings: ResolvedSettings): Finding[] {
     const readings = days.flatMap((d) => (d.log?.readings ?? []).map((r) => ({ date: d.date, ...r })));
     const outOfRange = (
       key: "compliance.evidence.HRS-04.chlorine" | "compliance.evidence.HRS-04.ph" | "compliance.evidence.HRS-04.urea",
-      valueOf: (r: (typeof readings)[number]) => number | null,
+      measured: (r: (typeof readings)[number]) => number | null,
       min: number | null,
       max: number,
     ) => {
       const bad = readings.filter((r) => {
-        const v = valueOf(r);
+        const v = measured(r);
         return v !== null && !(atMost(v, max) && (min === null || atLeast(v, min)));
       });
       const first = bad[0];
@@ -203,7 +203,7 @@ function hrs04(s: InstitutionSnapshot, settings: ResolvedSettings): Finding[] {
           finding("HRS-04", "FAIL", entity, key, {
             venue: pool.name,
             date: first.date,
-            value: valueOf(first),
+            value: measured(first),
             min,
             max,
             count: bad.length,

@@ -34,6 +34,12 @@ function reg01(s: InstitutionSnapshot): Finding[] {
   ];
 }
 
+const VERDICTS = {
+  inside: ["PASS", "compliance.evidence.REG-02.inside"],
+  outside: ["FAIL", "compliance.evidence.REG-02.outside"],
+  unclear: ["WARNING", "compliance.evidence.REG-02.unclear"],
+} as const;
+
 /**
  * REG-02: each venue's address lies in the registering authority's jurisdiction, read from the
  * address text against the place in the authority's name (see jurisdiction.ts). A heuristic:
@@ -45,14 +51,8 @@ function reg02(s: InstitutionSnapshot): Finding[] {
   return s.content.venues.map((venue) => {
     const { verdict, place, named } = addressInJurisdiction(s.authority.name, venue.address);
     const values = { venue: venue.name, address: venue.address, place, named, authority: s.authority.name };
-    switch (verdict) {
-      case "inside":
-        return finding("REG-02", "PASS", venueEntity(venue), "compliance.evidence.REG-02.inside", values);
-      case "outside":
-        return finding("REG-02", "FAIL", venueEntity(venue), "compliance.evidence.REG-02.outside", values);
-      case "unclear":
-        return finding("REG-02", "WARNING", venueEntity(venue), "compliance.evidence.REG-02.unclear", values);
-    }
+    const [outcome, key] = VERDICTS[verdict];
+    return finding("REG-02", outcome, venueEntity(venue), key, values);
   });
 }
 

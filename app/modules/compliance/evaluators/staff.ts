@@ -1,4 +1,4 @@
-import type { CertificateContent, CoachContent } from "~/modules/registry/content";
+import type { CertificateContent, CoachContent, CourseContent } from "~/modules/registry/content";
 import type { CertificateType } from "~/modules/registry/sports";
 import type { ResolvedSettings } from "~/modules/tenancy/resolve-settings";
 import type { EvaluatorTable } from "../evaluator";
@@ -27,10 +27,7 @@ export const COACHING_CERTIFICATES: readonly CertificateType[] = [
   "OTHER_RECOGNISED",
 ];
 
-function perCourse(
-  rule: "STF-01" | "STF-02",
-  judge: (course: InstitutionSnapshot["content"]["courses"][number], settings: ResolvedSettings) => Finding,
-) {
+function perCourse(rule: "STF-01" | "STF-02", judge: (course: CourseContent, settings: ResolvedSettings) => Finding) {
   return (s: InstitutionSnapshot, settings: ResolvedSettings): Finding[] =>
     s.content.courses.length === 0
       ? notApplicable(rule, s, "compliance.evidence.noCourses")

@@ -97,7 +97,9 @@ describe("overdue escalation", () => {
     ]);
     expect(emails[0]?.textBody).toContain(`/gov/hangzhou/rectifications/${orderId}`);
     const history = await owner.rectificationEvent.findMany({ where: { orderId, event: "escalate" } });
-    expect(history).toEqual([expect.objectContaining({ fromStatus: "ISSUED", toStatus: "OVERDUE", actorUserId: null })]);
+    expect(history).toEqual([
+      expect.objectContaining({ fromStatus: "ISSUED", toStatus: "OVERDUE", actorUserId: null }),
+    ]);
     expect(
       await owner.auditEvent.count({
         where: { entityId: orderId, action: "compliance.rectification.escalated", actorUserId: null },

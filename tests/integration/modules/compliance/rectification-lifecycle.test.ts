@@ -82,7 +82,10 @@ describe("issuing an order", () => {
 
   it("copies the findings into the order, records, audits and emails the institution's admins", async () => {
     const orderId = await issue();
-    const order = await owner.rectificationOrder.findUniqueOrThrow({ where: { id: orderId }, include: { items: true } });
+    const order = await owner.rectificationOrder.findUniqueOrThrow({
+      where: { id: orderId },
+      include: { items: true },
+    });
     expect(order).toMatchObject({
       status: "ISSUED",
       institutionId: XIHU_SWIM,
@@ -168,10 +171,17 @@ describe("answering and deciding", () => {
   it("takes the institution staff's answer with documents, and emails the nearest regulator admins and the issuer", async () => {
     const fileId = await evidenceFile(XIHU_SWIM, swimStaff);
     await answerOrder(swimStaff, XIHU_SWIM, orderId, { text: "已将同时在场人数减至 20 人。", fileIds: [fileId] });
-    const order = await owner.rectificationOrder.findUniqueOrThrow({ where: { id: orderId }, include: { responses: true } });
+    const order = await owner.rectificationOrder.findUniqueOrThrow({
+      where: { id: orderId },
+      include: { responses: true },
+    });
     expect(order.status).toBe("ANSWERED");
     expect(order.responses).toEqual([
-      expect.objectContaining({ text: "已将同时在场人数减至 20 人。", fileIds: [fileId], respondedById: PEOPLE.swimStaff }),
+      expect.objectContaining({
+        text: "已将同时在场人数减至 20 人。",
+        fileIds: [fileId],
+        respondedById: PEOPLE.swimStaff,
+      }),
     ]);
     const sent = await owner.emailOutbox.findMany({ where: { kind: "rectification.answered" } });
     expect(sent.map((e) => e.toAddress)).toEqual(["hangzhou.admin@tipei.example"]);
@@ -199,9 +209,9 @@ describe("answering and deciding", () => {
     await expect(
       answerOrder(member(PEOPLE.footballAdmin), YINZHOU_FOOTBALL, orderId, { text: "x", fileIds: [] }),
     ).rejects.toBeInstanceOf(RectificationNotFound);
-    await expect(answerOrder(member(PEOPLE.footballAdmin), XIHU_SWIM, orderId, { text: "x", fileIds: [] })).rejects.toBeInstanceOf(
-      RectificationNotFound,
-    );
+    await expect(
+      answerOrder(member(PEOPLE.footballAdmin), XIHU_SWIM, orderId, { text: "x", fileIds: [] }),
+    ).rejects.toBeInstanceOf(RectificationNotFound);
     await expect(decideOrder(ningbo, orderId, "accept", "")).rejects.toBeInstanceOf(RectificationNotFound);
   });
 
@@ -226,7 +236,9 @@ describe("answering and deciding", () => {
     await expect(answerOrder(swimAdmin, XIHU_SWIM, orderId, { text: "再补充", fileIds: [] })).rejects.toBeInstanceOf(
       RectificationTransitionRefused,
     );
-    await expect(decideOrder(hangzhou, orderId, "reject", "不对")).rejects.toBeInstanceOf(RectificationTransitionRefused);
+    await expect(decideOrder(hangzhou, orderId, "reject", "不对")).rejects.toBeInstanceOf(
+      RectificationTransitionRefused,
+    );
     await expect(decideOrder(hangzhou, orderId, "withdraw", "错发")).rejects.toBeInstanceOf(
       RectificationTransitionRefused,
     );

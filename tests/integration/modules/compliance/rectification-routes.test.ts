@@ -53,18 +53,19 @@ const newPage = (slug: string, user: string | null, institution?: string) =>
     user,
   );
 const issue = (slug: string, user: string | null, institution: string, fields: Record<string, string>) =>
-  callAction(newAction, `/gov/${slug}/rectifications/new?institution=${institution}`, { authority: slug }, user, fields);
+  callAction(
+    newAction,
+    `/gov/${slug}/rectifications/new?institution=${institution}`,
+    { authority: slug },
+    user,
+    fields,
+  );
 const detail = (slug: string, orderId: string, user: string | null) =>
   callLoader(detailLoader, `/gov/${slug}/rectifications/${orderId}`, { authority: slug, orderId }, user);
 const decide = (slug: string, orderId: string, user: string | null, fields: Record<string, string>) =>
   callAction(detailAction, `/gov/${slug}/rectifications/${orderId}`, { authority: slug, orderId }, user, fields);
 const orgPage = (institutionId: string, orderId: string, user: string | null) =>
-  callLoader(
-    orgLoader,
-    `/org/${institutionId}/compliance/rectifications/${orderId}`,
-    { institutionId, orderId },
-    user,
-  );
+  callLoader(orgLoader, `/org/${institutionId}/compliance/rectifications/${orderId}`, { institutionId, orderId }, user);
 
 /** Posts the answer form as the browser does: multipart, one part per chosen file under "evidence". */
 async function answer(
@@ -80,7 +81,9 @@ async function answer(
   for (const file of files) form.append("evidence", file);
   const headers = new Headers({ Cookie: await cookieFor(user) });
   const request = new Request(`http://localhost${path}`, { method: "POST", body: form, headers });
-  return outcome(await settle(() => orgAction({ request, params: { institutionId, orderId }, context: loadContext() })));
+  return outcome(
+    await settle(() => orgAction({ request, params: { institutionId, orderId }, context: loadContext() })),
+  );
 }
 
 const pdf = (name = "整改记录.pdf") => fileOf(samplePdf(), name, "application/pdf");
@@ -121,9 +124,9 @@ describe("the new-order page", () => {
   it("lists the failed findings to choose from, or says where to start without an institution", async () => {
     const { body } = await newPage("hangzhou", PEOPLE.hangzhouAdmin, XIHU_SWIM);
     expect(body).toMatchObject({ state: "issue", preparation: { institution: { id: XIHU_SWIM } } });
-    expect((body as { preparation: { findings: { ruleCode: string }[] } }).preparation.findings.map((f) => f.ruleCode)).toEqual(
-      ["HRS-02", "VEN-01"],
-    );
+    expect(
+      (body as { preparation: { findings: { ruleCode: string }[] } }).preparation.findings.map((f) => f.ruleCode),
+    ).toEqual(["HRS-02", "VEN-01"]);
     expect((await newPage("hangzhou", PEOPLE.hangzhouAdmin)).body).toMatchObject({ state: "choose" });
   });
 
@@ -265,7 +268,8 @@ describe("one order for its regulators", () => {
     expect(body).toMatchObject({ detail: { order: { status: "REJECTED" } } });
     const url = `/gov/hangzhou/rectifications/${orderId}`;
     const zh = render(DetailPage, url, body, "zh-CN");
-    for (const text of ["整改未通过", "排班表.pdf", "请补充救生员资格证。", "HRS-02", "撤回整改通知"]) expect(zh).toContain(text);
+    for (const text of ["整改未通过", "排班表.pdf", "请补充救生员资格证。", "HRS-02", "撤回整改通知"])
+      expect(zh).toContain(text);
     expect(render(DetailPage, url, body, "en")).toContain("Not accepted: rectify again");
   });
 });
@@ -296,7 +300,13 @@ describe("one order for its institution", () => {
       fileOf(sampleHtml(), "证明.pdf", "application/pdf"),
     ]);
     expect(forged).toMatchObject({ status: 400, body: { fieldErrors: { evidence: ["validation.upload.type"] } } });
-    const many = await answer(XIHU_SWIM, orderId, PEOPLE.swimStaff, { text: "见附件" }, [pdf(), pdf(), pdf(), pdf(), pdf()]);
+    const many = await answer(XIHU_SWIM, orderId, PEOPLE.swimStaff, { text: "见附件" }, [
+      pdf(),
+      pdf(),
+      pdf(),
+      pdf(),
+      pdf(),
+    ]);
     expect(many).toMatchObject({
       status: 400,
       body: { fieldErrors: { evidence: ["validation.rectification.tooManyFiles"] } },

@@ -1,4 +1,6 @@
+import { addDays, isoDateInChina } from "~/lib/china-date";
 import type { ComplianceListPage, InstitutionCompliance } from "~/modules/compliance/compliance-read.server";
+import { issueOrder } from "~/modules/compliance/rectification-issue.server";
 import JurisdictionCompliance, { loader as listLoader } from "~/routes/gov.$authority.compliance._index";
 import InstitutionCompliancePage, { loader as detailLoader } from "~/routes/gov.$authority.compliance.$institutionId";
 import { loader as csvLoader } from "~/routes/gov.$authority.compliance[.csv]";
@@ -356,5 +358,41 @@ describe("the institution's own compliance page", () => {
     expect(html).toContain(
       "No check yet. The platform checks your institution as soon as its registration is approved, then every night.",
     );
+  });
+});
+
+describe("rectification orders on the compliance pages", () => {
+  it("lists an order issued from the findings on both the regulator's and the institution's page", async () => {
+    const finding = await owner.complianceFinding.findFirstOrThrow({
+      where: { institutionId: SWIM, ruleCode: "VEN-02", outcome: "FAIL" },
+    });
+    const orderId = await issueOrder(
+      { userId: HANGZHOU, authorityId: authorityId("330100"), platform: false },
+      {
+        institutionId: SWIM,
+        findingIds: [finding.id],
+        deadline: addDays(isoDateInChina(), 14),
+        instructions: "把 12 岁以下学员的课程移到地上楼层。",
+      },
+    );
+    const regulatorHtml = renderPage(
+      InstitutionCompliancePage,
+      "gov/:authority/compliance/:institutionId",
+      `/gov/hangzhou/compliance/${SWIM}`,
+      (await detail("hangzhou", SWIM, HANGZHOU)).body,
+      "zh-CN",
+    );
+    expect(regulatorHtml).toContain(`href="/gov/hangzhou/rectifications/${orderId}"`);
+    const orgHtml = renderPage(
+      InstitutionOwnCompliance,
+      "org/:institutionId/compliance",
+      `/org/${SWIM}/compliance`,
+      (await org(SWIM, SWIM_ADMIN)).body,
+      "zh-CN",
+    );
+    expect(orgHtml).toContain(`href="/org/${SWIM}/compliance/rectifications/${orderId}"`);
+    // Another institution's page does not show it.
+    const { body } = await org(FOOTBALL, FOOTBALL_ADMIN);
+    expect((body as { orders: unknown[] }).orders).toEqual([]);
   });
 });

@@ -58,7 +58,9 @@ describe("the review page", () => {
     expect(page.snapshot.entity?.name).toBe("西湖浪里游泳学校");
     expect(page.snapshot.venues).toHaveLength(1);
     expect(page.diff).toEqual({ state: "initial" });
-    expect(page.compliance).toEqual({ state: "notEvaluated" });
+    // The reviewer sees the engine's findings on the snapshot (completeContent's lifeguard-only coach fails STF-03).
+    expect(page.compliance).toMatchObject({ complete: true, grade: expect.stringMatching(/^[A-E]$/) });
+    expect(page.compliance.findings.some((f) => f.rule === "STF-03" && f.outcome === "FAIL")).toBe(true);
     expect(page.history.map((h) => h.filingStatus)).toEqual(["SUBMITTED"]);
     expect(page.rights).toEqual({ start: true, decide: true });
   });
@@ -73,10 +75,13 @@ describe("the review page", () => {
     expect((await review("hangzhou", draft, HANGZHOU_ADMIN)).status).toBe(404);
   });
 
-  it("renders in Chinese and in English with the snapshot, the compliance placeholder and the decision", async () => {
+  it("renders in Chinese and in English with the snapshot, the compliance findings and the decision", async () => {
     for (const [locale, expected] of [
-      ["zh-CN", ["提交的备案材料", "合规检查引擎尚未接入", "文三路游泳馆", "开始审核", "¥120.00"]],
-      ["en", ["The filing as submitted", "compliance engine is not connected", "Start the review", "CN¥120.00"]],
+      ["zh-CN", ["提交的备案材料", "按今天的标准检查提交的材料", "文三路游泳馆", "开始审核", "¥120.00"]],
+      [
+        "en",
+        ["The filing as submitted", "The submitted filing checked against today", "Start the review", "CN¥120.00"],
+      ],
     ] as const) {
       const { body } = await review("hangzhou", swimFiling, HANGZHOU_ADMIN);
       const html = render(body, locale);

@@ -194,6 +194,18 @@ export const FEE_CASES: RuleCase[] = [
     expect: "FAIL",
     evidence: { key: "compliance.evidence.FEE-04.fail", values: { enabled: false } },
   },
+  {
+    rule: "FEE-04",
+    kind: "fail",
+    name: "not registered yet (pre-check): enable before the first sale",
+    snapshot: (s) => {
+      s.fundsSupervisionEnabled = false;
+      s.registeredOn = null;
+      s.annualFilingDueOn = null;
+    },
+    expect: "WARNING",
+    evidence: { key: "compliance.evidence.FEE-04.beforeFirstSale" },
+  },
 
   {
     rule: "FEE-05",
