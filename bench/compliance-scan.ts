@@ -1,6 +1,7 @@
 // Evaluates every registered institution of a generated registry against the standards, the way
 // the nightly job does, and reports time and memory. `npm run bench -- compliance-scan`.
 // BENCH_INSTITUTIONS_PER_DISTRICT (default 1430 → about 10,000 institutions in 7 districts).
+import { spawnSync } from "node:child_process";
 import { benchDatabase, benchLine } from "./support/bench-database";
 
 const perDistrict = Number(process.env.BENCH_INSTITUTIONS_PER_DISTRICT ?? 1430);

@@ -38,11 +38,16 @@ export function formValues(form: FormData): Record<string, unknown> {
     for (const [i, segment] of path.entries()) {
       if (i === path.length - 1) {
         const previous = target[segment];
+        // A name that is also a container (`x` beside `x.0`) is malformed: the container wins.
+        if (previous !== undefined && typeof previous === "object" && !Array.isArray(previous)) break;
+        if (Array.isArray(previous) && previous.some((p) => typeof p === "object")) break;
         target[segment] = previous === undefined ? value : ([] as unknown[]).concat(previous, value);
       } else {
         const next = path[i + 1] ?? "";
         target[segment] ??= /^\d+$/.test(next) ? [] : {};
-        target = target[segment] as Record<string, unknown>;
+        const child = target[segment];
+        if (typeof child !== "object" || child === null) break;
+        target = child as Record<string, unknown>;
       }
     }
   }

@@ -45,4 +45,17 @@ describe("formValues", () => {
     expect(values).toEqual({ ok: "1" });
     expect(({} as Record<string, unknown>).polluted).toBeUndefined();
   });
+
+  it("answers a name that is both a value and a container without throwing", () => {
+    expect(() =>
+      formValues(
+        form([
+          ["x", "1"],
+          ["x.0", "2"],
+          ["y.0", "3"],
+          ["y", "4"],
+        ]),
+      ),
+    ).not.toThrow();
+  });
 });
