@@ -115,7 +115,7 @@ async function evaluateBatch(
   const settingsByAuthority = new Map<string, Awaited<ReturnType<typeof resolveSettingsFor>>>();
 
   const reports: Prisma.ComplianceReportCreateManyInput[] = [];
-  const latest: { id: string; grade: Grade; reportId: string }[] = [];
+  const latest: { id: string; grade: Grade; reportId: string; openRules: string[] }[] = [];
   const findings: Prisma.ComplianceFindingCreateManyInput[] = [];
   const now = new Date();
   for (const row of rows) {
@@ -128,11 +128,12 @@ async function evaluateBatch(
     }
     const result = evaluateSnapshot(snapshotOf(row, parsed.data, asOf, poolDays.get(row.id) ?? []), settings);
     const grade = gradeOf(result);
+    const openRules = [...new Set(result.filter((f) => f.outcome === "FAIL").map((f) => f.rule))].sort();
     summary.evaluated += 1;
     summary.grades[grade] += 1;
     const print = fingerprint(result, settings.toJSON().parameters);
     if (row.complianceReportId && previousFingerprint.get(row.complianceReportId) === print) {
-      latest.push({ id: row.id, grade, reportId: row.complianceReportId });
+      latest.push({ id: row.id, grade, reportId: row.complianceReportId, openRules });
       continue;
     }
     const reportId = crypto.randomUUID();
@@ -164,17 +165,18 @@ async function evaluateBatch(
         evidence: f.evidence as Prisma.InputJsonValue,
       });
     }
-    latest.push({ id: row.id, grade, reportId });
+    latest.push({ id: row.id, grade, reportId, openRules });
   }
   // Three statements for the whole batch, whatever its size.
   await insertMissing(db, "compliance_report", reports);
   await insertMissing(db, "compliance_finding", findings);
   summary.reportsWritten += reports.length;
   if (latest.length > 0) {
-    const values = latest.map((l) => ({ id: l.id, grade: l.grade, report_id: l.reportId }));
+    const values = latest.map((l) => ({ id: l.id, grade: l.grade, report_id: l.reportId, open_rules: l.openRules }));
     await db.$executeRaw`
-      UPDATE institution i SET compliance_grade = v.grade, compliance_report_id = v.report_id, compliance_evaluated_at = ${now}
-        FROM jsonb_to_recordset(${JSON.stringify(values)}::jsonb) AS v(id uuid, grade char(1), report_id uuid)
+      UPDATE institution i SET compliance_grade = v.grade, compliance_report_id = v.report_id,
+             compliance_open_rules = v.open_rules, compliance_evaluated_at = ${now}
+        FROM jsonb_to_recordset(${JSON.stringify(values)}::jsonb) AS v(id uuid, grade char(1), report_id uuid, open_rules text[])
        WHERE i.id = v.id`;
   }
 }

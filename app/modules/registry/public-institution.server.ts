@@ -57,7 +57,12 @@ export function shanghaiDate(value: Date): string {
 // ——— Compliance grade (extension point) ———
 
 export const COMPLIANCE_GRADES = ["A", "B", "C", "D", "E"] as const;
-export type PublicComplianceGrade = { grade: (typeof COMPLIANCE_GRADES)[number]; assessedOn: string };
+/** The grade, the day it was given, and the rules the institution fails (codes, in summary). */
+export type PublicComplianceGrade = {
+  grade: (typeof COMPLIANCE_GRADES)[number];
+  assessedOn: string;
+  openRules: string[];
+};
 
 /**
  * The latest compliance grade of a registered institution, as the public registry shows it: the
@@ -69,12 +74,12 @@ export type PublicComplianceGrade = { grade: (typeof COMPLIANCE_GRADES)[number];
 export async function publicComplianceGradeOf(db: Db, institutionId: string): Promise<PublicComplianceGrade | null> {
   const row = await db.institution.findUnique({
     where: { id: institutionId },
-    select: { status: true, complianceGrade: true, complianceEvaluatedAt: true },
+    select: { status: true, complianceGrade: true, complianceEvaluatedAt: true, complianceOpenRules: true },
   });
   if (!row || (row.status !== "APPROVED" && row.status !== "SUSPENDED")) return null;
   const grade = COMPLIANCE_GRADES.find((g) => g === row.complianceGrade);
   if (!grade || !row.complianceEvaluatedAt) return null;
-  return { grade, assessedOn: shanghaiDate(row.complianceEvaluatedAt) };
+  return { grade, assessedOn: shanghaiDate(row.complianceEvaluatedAt), openRules: row.complianceOpenRules };
 }
 
 // ——— The profile written at approval ———
