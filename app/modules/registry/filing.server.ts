@@ -3,6 +3,7 @@ import { yearInChina } from "~/lib/china-date";
 import { type DataScope, type Db, inScope, unsafeAsSystem } from "~/lib/db-scope.server";
 import { appendAudit } from "~/modules/audit/append.server";
 import { evaluateSoon } from "~/modules/compliance/evaluation-triggers.server";
+import { resolveSettingsFor } from "~/modules/tenancy/settings.server";
 import {
   type DraftContent,
   draftContentSchema,
@@ -327,9 +328,6 @@ export async function rejectFiling(scope: ActingScope, filingId: string, reason:
   await notice.deliver();
 }
 
-/** How long an approval lasts before the annual filing is due (REG-04 default). */
-const ANNUAL_FILING_MONTHS = 12;
-
 /**
  * Approves: the snapshot becomes the approved content, the public profile is rebuilt from it,
  * the tables are projected, and a first approval gives the registration number.
@@ -351,7 +349,9 @@ export async function approveFiling(
     const registrationNo =
       filing.institution.registrationNo ?? (await allocateRegistrationNo(db, authority, yearInChina(now)));
     const due = new Date(now);
-    due.setUTCMonth(due.getUTCMonth() + ANNUAL_FILING_MONTHS);
+    // The annual filing falls due after the authority's interval (REG-04, a tenant parameter).
+    const settings = await resolveSettingsFor(filing.authorityId, now, db);
+    due.setUTCMonth(due.getUTCMonth() + settings.get("REG-04.filingIntervalMonths"));
     await db.institution.update({
       where: { id: filing.institutionId },
       data: {

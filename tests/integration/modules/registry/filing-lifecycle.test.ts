@@ -76,6 +76,8 @@ describe("a filing from draft to registration", () => {
       name: content.entity.name,
       sports: ["SWIMMING"],
     });
+    // Due after the REG-04 interval in force (12 months by default).
+    expect(institution.annualFilingDueOn?.toISOString().slice(0, 10)).toBe("2027-11-23");
     expect(institution.publicProfile).toMatchObject({
       name: content.entity.name,
       venues: [{ name: "文三路游泳馆（主馆）" }],
