@@ -1,4 +1,5 @@
 import type { ResolvedSettings } from "~/modules/tenancy/resolve-settings";
+import { lifeguardsRequired } from "./evaluators/high-risk";
 
 /**
  * The limits of HRS-02 (lifeguards for the water area) and HRS-04 (water quality) in force for a
@@ -34,11 +35,15 @@ export function poolLimitsOf(settings: ResolvedSettings): PoolLimits {
  * for each further step of area or part of one (GB 19079.1: "每增加 250 m² 及以内增加 1 名"),
  * so 375 m² with the defaults needs 3 + 1 = 4. A pool without a known area needs the base.
  */
+/** The same count HRS-02 judges by (one formula: the evaluator's). */
 export function requiredLifeguards(waterAreaM2: number | null, limits: PoolLimits): number {
-  if (waterAreaM2 === null || waterAreaM2 <= limits.baseWaterArea) return limits.baseLifeguards;
-  // Areas carry two decimals: compare in hundredths so 500.00 / 250 is exactly 2 steps.
-  const beyond = Math.round(waterAreaM2 * 100) - Math.round(limits.baseWaterArea * 100);
-  return limits.baseLifeguards + Math.ceil(beyond / Math.round(limits.waterAreaPerExtraLifeguard * 100));
+  if (waterAreaM2 === null) return limits.baseLifeguards;
+  return lifeguardsRequired(
+    waterAreaM2,
+    limits.baseLifeguards,
+    limits.baseWaterArea,
+    limits.waterAreaPerExtraLifeguard,
+  );
 }
 
 export type Reading = { freeChlorineMgL: number; ph: number; ureaMgL: number | null };
