@@ -13,9 +13,9 @@ import { useTranslation } from "~/lib/i18n/use-translation";
 import {
   type ComplianceListPage,
   complianceListQuerySchema,
-  GRADE_FILTERS,
   listJurisdictionCompliance,
 } from "~/modules/compliance/compliance-read.server";
+import { GRADE_FILTERS } from "~/modules/compliance/grade";
 import { requireAuthorityRole } from "~/modules/identity/guards.server";
 import { REGULATOR_ROLES } from "~/modules/identity/roles";
 import { queryValues } from "~/modules/registry/review-forms";

@@ -3,7 +3,7 @@ import { Prisma } from "~/generated/prisma/client.ts";
 import { type DataScope, type Db, inScope } from "~/lib/db-scope.server";
 import type { InstitutionStatusName } from "~/modules/registry/institution-status";
 import { OUTCOMES, type Outcome, SEVERITIES, type Severity } from "./finding";
-import { GRADES, type Grade } from "./grade";
+import { GRADE_FILTERS, GRADES, type Grade, type GradeFilter } from "./grade";
 import { STANDARD_CODES, type StandardCode } from "./standard-codes";
 import { parseEvidence, parseUsedParameters, type StoredFinding, type UsedParameter } from "./stored-report";
 
@@ -26,8 +26,6 @@ export const CSV_MAX_ROWS = 50_000;
 // ——— The query of the list (GET form) ———
 
 /** "NONE": supervised institutions not graded yet. */
-export const GRADE_FILTERS = [...GRADES, "NONE"] as const;
-export type GradeFilter = (typeof GRADE_FILTERS)[number];
 
 const blankAsMissing = (value: unknown) => (typeof value === "string" && value.trim() === "" ? undefined : value);
 

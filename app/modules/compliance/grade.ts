@@ -4,6 +4,10 @@ import { SEVERITY } from "./severity";
 export const GRADES = ["A", "B", "C", "D", "E"] as const;
 export type Grade = (typeof GRADES)[number];
 
+/** The grade filter of the compliance lists: a grade, or "not graded yet". Shared with the browser. */
+export const GRADE_FILTERS = [...GRADES, "NONE"] as const;
+export type GradeFilter = (typeof GRADE_FILTERS)[number];
+
 /** Points a failure costs by severity (a warning costs a fifth); the grade bands are below. */
 const FAIL_POINTS = { CRITICAL: 40, MAJOR: 15, MINOR: 5 } as const;
 const WARNING_SHARE = 0.2;
