@@ -87,6 +87,7 @@ psql_super() {
 ensure_roles_and_database() {
   local db=$1
   psql_super <<SQL >/dev/null
+SET client_min_messages = warning;
 DO \$\$ BEGIN
   IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = 'tipei') THEN
     CREATE ROLE tipei LOGIN PASSWORD 'tipei' CREATEDB NOSUPERUSER NOCREATEROLE;
