@@ -10,6 +10,10 @@ if (process.argv.includes("--print-accounts")) {
   console.log(`\nDemo accounts (password for all: ${DEMO_PASSWORD}):`);
   for (const u of demoUsers())
     console.log(`  ${u.email.padEnd(40)} ${u.role.padEnd(18)} ${u.displayName}  (${u.note})`);
+  console.log(
+    `  ${"inst-<district code>-<nn>@tipei.example".padEnd(40)} ${"INSTITUTION_ADMIN".padEnd(18)} the 280 registry demo institutions`,
+  );
+  console.log("\nEmails (password resets, invitations) are shown by the mail viewer at /dev/mail.");
   process.exit(0);
 }
 const url = process.env.MIGRATION_DATABASE_URL;

@@ -7,6 +7,9 @@ prepare_common
 ensure_roles_and_database tipei
 set -a; source .env; set +a
 export NODE_ENV=production
+# The demo sends no real email: the mail viewer (/dev/mail) shows what the platform writes.
+# A real deployment sets MAIL_TRANSPORT=smtp and leaves the viewer off.
+export MAIL_VIEWER="${MAIL_VIEWER:-on}"
 log "migrating"; npm run -s db:migrate
 log "seeding demo data"; npm run -s db:seed
 log "building"; npm run -s build >/dev/null
