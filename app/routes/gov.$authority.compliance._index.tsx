@@ -3,10 +3,10 @@ import { Form, Link, useLoaderData, useLocation, useNavigation } from "@remix-ru
 import { GradeBadge } from "~/components/compliance/grade-badge";
 import { GradeBarChart, GradeCountsTable } from "~/components/compliance/grade-distribution";
 import { ruleTitle } from "~/components/compliance/rule-label";
+import { DistrictFilter, FilterActions } from "~/components/gov/list-filters";
 import { ReviewPagination } from "~/components/registry/review-pagination";
 import { Alert } from "~/components/ui/alert";
 import { SelectField } from "~/components/ui/select-field";
-import { SubmitButton } from "~/components/ui/submit-button";
 import { formatDateTime } from "~/lib/format";
 import { type FieldErrors, validate } from "~/lib/forms/parse.server";
 import { useTranslation } from "~/lib/i18n/use-translation";
@@ -127,24 +127,19 @@ export default function JurisdictionCompliance() {
               }),
             }))}
           />
-          {districts.length > 1 ? (
-            <SelectField
-              label={t("compliance.list.filter.district")}
-              name="district"
-              defaultValue={filters.district}
-              placeholder={t("compliance.list.filter.anyDistrict")}
-              error={errorFor("district")}
-              options={districts.map((d) => ({ value: d.id, label: locale === "en" ? d.nameEn : d.name }))}
-            />
-          ) : null}
-          <div className="flex items-end gap-4">
-            <SubmitButton pending={pending}>{t("compliance.list.filter.submit")}</SubmitButton>
-            {filtered ? (
-              <Link to="." className="text-brand-700 underline">
-                {t("compliance.list.filter.clear")}
-              </Link>
-            ) : null}
-          </div>
+          <DistrictFilter
+            districts={districts}
+            value={filters.district}
+            error={errorFor("district")}
+            label="compliance.list.filter.district"
+            anyLabel="compliance.list.filter.anyDistrict"
+          />
+          <FilterActions
+            pending={pending}
+            filtered={filtered}
+            submitLabel="compliance.list.filter.submit"
+            clearLabel="compliance.list.filter.clear"
+          />
         </Form>
       </section>
 

@@ -1,9 +1,9 @@
 import { data, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useLoaderData, useLocation, useNavigation } from "@remix-run/react";
+import { DistrictFilter, FilterActions } from "~/components/gov/list-filters";
 import { ReviewPagination } from "~/components/registry/review-pagination";
 import { Alert } from "~/components/ui/alert";
 import { SelectField } from "~/components/ui/select-field";
-import { SubmitButton } from "~/components/ui/submit-button";
 import { TextField } from "~/components/ui/text-field";
 import { type FieldErrors, validate } from "~/lib/forms/parse.server";
 import { useTranslation } from "~/lib/i18n/use-translation";
@@ -80,24 +80,19 @@ export default function JurisdictionInstitutions() {
             error={errorFor("status")}
             options={INSTITUTION_STATUSES.map((s) => ({ value: s, label: t(`institution.status.${s}`) }))}
           />
-          {districts.length > 1 ? (
-            <SelectField
-              label={t("govReview.filter.district")}
-              name="district"
-              defaultValue={filters.district}
-              placeholder={t("govReview.filter.anyDistrict")}
-              error={errorFor("district")}
-              options={districts.map((d) => ({ value: d.id, label: locale === "en" ? d.nameEn : d.name }))}
-            />
-          ) : null}
-          <div className="flex items-end gap-4">
-            <SubmitButton pending={pending}>{t("govInstitutions.filter.submit")}</SubmitButton>
-            {filtered ? (
-              <Link to="." className="text-brand-700 underline">
-                {t("govReview.filter.clear")}
-              </Link>
-            ) : null}
-          </div>
+          <DistrictFilter
+            districts={districts}
+            value={filters.district}
+            error={errorFor("district")}
+            label="govReview.filter.district"
+            anyLabel="govReview.filter.anyDistrict"
+          />
+          <FilterActions
+            pending={pending}
+            filtered={filtered}
+            submitLabel="govInstitutions.filter.submit"
+            clearLabel="govReview.filter.clear"
+          />
         </Form>
       </section>
       <section aria-labelledby="institutions-heading" className="space-y-3">

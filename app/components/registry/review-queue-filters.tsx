@@ -1,6 +1,6 @@
-import { Form, Link, useLocation, useNavigation } from "@remix-run/react";
+import { Form, useLocation, useNavigation } from "@remix-run/react";
+import { DistrictFilter, FilterActions } from "~/components/gov/list-filters";
 import { SelectField } from "~/components/ui/select-field";
-import { SubmitButton } from "~/components/ui/submit-button";
 import type { FieldErrors } from "~/lib/forms/parse.server";
 import { useTranslation } from "~/lib/i18n/use-translation";
 import { FILING_KINDS } from "~/modules/registry/institution-status";
@@ -21,7 +21,7 @@ export function ReviewQueueFilters({
   fieldErrors: FieldErrors;
   filtered: boolean;
 }) {
-  const { t, locale } = useTranslation();
+  const { t } = useTranslation();
   const location = useLocation();
   const navigation = useNavigation();
   const pending = navigation.state === "loading" && navigation.location.pathname === location.pathname;
@@ -43,16 +43,13 @@ export function ReviewQueueFilters({
         error={errorFor("kind")}
         options={FILING_KINDS.map((k) => ({ value: k, label: t(`filing.kind.${k}`) }))}
       />
-      {districts.length > 1 ? (
-        <SelectField
-          label={t("govReview.filter.district")}
-          name="district"
-          defaultValue={values.district}
-          placeholder={t("govReview.filter.anyDistrict")}
-          error={errorFor("district")}
-          options={districts.map((d) => ({ value: d.id, label: locale === "en" ? d.nameEn : d.name }))}
-        />
-      ) : null}
+      <DistrictFilter
+        districts={districts}
+        value={values.district}
+        error={errorFor("district")}
+        label="govReview.filter.district"
+        anyLabel="govReview.filter.anyDistrict"
+      />
       <SelectField
         label={t("govReview.filter.reviewer")}
         name="reviewer"
@@ -67,14 +64,13 @@ export function ReviewQueueFilters({
         error={errorFor("sort")}
         options={QUEUE_SORTS.map((s) => ({ value: s, label: t(`govReview.filter.sort.${s}`) }))}
       />
-      <div className="flex items-end gap-4 sm:col-span-2 lg:col-span-5">
-        <SubmitButton pending={pending}>{t("govReview.filter.submit")}</SubmitButton>
-        {filtered ? (
-          <Link to="." className="text-brand-700 underline">
-            {t("govReview.filter.clear")}
-          </Link>
-        ) : null}
-      </div>
+      <FilterActions
+        pending={pending}
+        filtered={filtered}
+        submitLabel="govReview.filter.submit"
+        clearLabel="govReview.filter.clear"
+        className="sm:col-span-2 lg:col-span-5"
+      />
     </Form>
   );
 }
