@@ -42,6 +42,12 @@ const base = z.object({
     .optional(),
   S3_ACCESS_KEY_ID: z.string().min(1).optional(),
   S3_SECRET_ACCESS_KEY: z.string().min(1).optional(),
+  // Payments: "simulated" (a local checkout page; the default without a Stripe key) or "stripe".
+  PAYMENT_PROVIDER: z.enum(["simulated", "stripe"]).optional(),
+  STRIPE_SECRET_KEY: z.string().regex(/^(sk|rk)_(test|live)_\w+$/, "must be a Stripe secret key (sk_…)").optional(),
+  STRIPE_WEBHOOK_SECRET: z.string().regex(/^whsec_\w+$/, "must be a webhook signing secret (whsec_…)").optional(),
+  // Where the Stripe SDK sends requests (a local emulator in tests); Stripe's own API when unset.
+  STRIPE_API_URL: z.url({ protocol: /^https?$/ }).optional(),
 });
 
 // Values the S3 storage backend cannot work without (no silent defaults for a bucket or its keys).
@@ -58,6 +64,11 @@ export function mailViewerEnabled(env: Env): boolean {
 }
 
 export type Env = z.infer<typeof base>;
+
+/** Stripe when asked for or when a Stripe key is set; the simulation otherwise. */
+export function paymentProviderOf(env: Partial<Record<"PAYMENT_PROVIDER" | "STRIPE_SECRET_KEY", string>>) {
+  return env.PAYMENT_PROVIDER ?? (env.STRIPE_SECRET_KEY ? "stripe" : "simulated");
+}
 
 export class EnvError extends Error {
   constructor(readonly problems: string[]) {
@@ -85,6 +96,10 @@ export function parseEnv(raw: Record<string, string | undefined>): Env {
     problems.push("SMTP_URL is required when MAIL_TRANSPORT=smtp");
   if (source.STORAGE_BACKEND === "s3") {
     for (const name of S3_SETTINGS) if (!source[name]) problems.push(`${name} is required when STORAGE_BACKEND=s3`);
+  }
+  if (paymentProviderOf(source) === "stripe") {
+    for (const name of ["STRIPE_SECRET_KEY", "STRIPE_WEBHOOK_SECRET"] as const)
+      if (!source[name]) problems.push(`${name} is required when payments go through Stripe`);
   }
   if (problems.length > 0 || !result.success) throw new EnvError(problems);
   return result.data;

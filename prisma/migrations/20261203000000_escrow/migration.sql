@@ -249,6 +249,27 @@ CREATE TABLE "payment_event" (
 );
 CREATE INDEX "payment_event_processed_at_received_at_idx" ON "payment_event"("processed_at", "received_at");
 
+-- The simulated provider's own books (what Stripe would hold for the `stripe` provider): checkout
+-- sessions, charges, refunds, transfers and reversals, so reconciliation compares the ledger with
+-- records kept apart from it. Platform work only.
+CREATE TABLE "simulated_provider_record" (
+    "id"              VARCHAR(255) NOT NULL,
+    "kind"            VARCHAR(20) NOT NULL,
+    -- The charge (payment intent) a refund belongs to, the transfer a reversal belongs to.
+    "parent_id"       VARCHAR(255),
+    "amount_fen"      BIGINT NOT NULL,
+    "status"          VARCHAR(20) NOT NULL,
+    "metadata"        JSONB NOT NULL DEFAULT '{}',
+    "idempotency_key" VARCHAR(255) NOT NULL,
+    "created_at"      TIMESTAMPTZ(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
+    "updated_at"      TIMESTAMPTZ(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
+    CONSTRAINT "simulated_provider_record_pkey" PRIMARY KEY ("id"),
+    CONSTRAINT "simulated_provider_record_kind_known"
+        CHECK ("kind" IN ('ACCOUNT', 'CHECKOUT', 'CHARGE', 'REFUND', 'TRANSFER', 'REVERSAL'))
+);
+CREATE UNIQUE INDEX "simulated_provider_record_idempotency_key_key" ON "simulated_provider_record"("idempotency_key");
+CREATE INDEX "simulated_provider_record_parent_id_idx" ON "simulated_provider_record"("parent_id");
+
 -- A difference between the ledger and the provider's records, open until someone resolves it.
 CREATE TABLE "reconciliation_alert" (
     "id"             UUID NOT NULL DEFAULT gen_random_uuid(),
@@ -492,6 +513,8 @@ CREATE POLICY "lesson_parent_read" ON "lesson" FOR SELECT
 -- Provider events and reconciliation are platform work; regulators read the alerts of their jurisdiction.
 ALTER TABLE "payment_event" ENABLE ROW LEVEL SECURITY;
 CREATE POLICY "payment_event_platform" ON "payment_event" USING (tipei_platform());
+ALTER TABLE "simulated_provider_record" ENABLE ROW LEVEL SECURITY;
+CREATE POLICY "simulated_provider_record_platform" ON "simulated_provider_record" USING (tipei_platform());
 ALTER TABLE "reconciliation_alert" ENABLE ROW LEVEL SECURITY;
 CREATE POLICY "reconciliation_alert_platform" ON "reconciliation_alert" USING (tipei_platform());
 CREATE POLICY "reconciliation_alert_read" ON "reconciliation_alert" FOR SELECT
@@ -499,7 +522,7 @@ CREATE POLICY "reconciliation_alert_read" ON "reconciliation_alert" FOR SELECT
 
 GRANT SELECT, INSERT, UPDATE, DELETE ON "working_calendar_day" TO tipei_app;
 GRANT SELECT, INSERT, UPDATE ON "payment_account", "enrollment", "payment", "lesson_attendance", "refund_request",
-  "payout", "payment_event", "reconciliation_alert", "fund_warning" TO tipei_app;
+  "payout", "payment_event", "reconciliation_alert", "fund_warning", "simulated_provider_record" TO tipei_app;
 GRANT SELECT, INSERT ON "lesson", "ledger_account", "ledger_transaction", "ledger_entry" TO tipei_app;
 GRANT SELECT ON "enrollment_funds", "institution_funds" TO tipei_app;
 GRANT USAGE ON SEQUENCE "ledger_entry_id_seq" TO tipei_app;
