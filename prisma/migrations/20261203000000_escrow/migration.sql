@@ -431,6 +431,91 @@ END $$;
 CREATE CONSTRAINT TRIGGER "ledger_transaction_has_entries" AFTER INSERT ON "ledger_transaction"
   DEFERRABLE INITIALLY DEFERRED FOR EACH ROW EXECUTE FUNCTION "ledger_transaction_has_entries"();
 
+-- The lines of a posting as rows: account kind, its enrollment (for enrollment accounts), amount.
+CREATE FUNCTION "ledger_lines"(p_postings JSONB, p_enrollment UUID)
+RETURNS TABLE ("kind" "LedgerAccountKind", "enrollment_id" UUID, "amount" BIGINT) LANGUAGE sql IMMUTABLE AS $$
+  SELECT (p->>'account')::"LedgerAccountKind",
+         CASE WHEN p->>'account' IN ('ENROLLMENT_ESCROW', 'ENROLLMENT_RESERVE', 'REFUNDS_PAYABLE') THEN p_enrollment END,
+         (p->>'amountFen')::BIGINT
+    FROM jsonb_array_elements(p_postings) p
+$$;
+
+-- The only way into the ledger: one balanced transaction, posted once per idempotency key. The
+-- caller must be a party of the institution or the enrollment (regulator, member, the paying
+-- parent, or platform work); the app role cannot insert into the ledger tables directly. The
+-- accounts money is taken from are locked (in id order, so two postings never deadlock) and
+-- checked not to go below zero before the function returns; the deferred triggers check again
+-- at commit. Enrollment accounts (escrow, reserve, refunds payable) are the given enrollment's.
+CREATE FUNCTION "ledger_post"(p_key TEXT, p_kind TEXT, p_institution UUID, p_enrollment UUID, p_reference UUID,
+                              p_postings JSONB)
+RETURNS TABLE ("transaction_id" UUID, "posted" BOOLEAN) LANGUAGE plpgsql SECURITY DEFINER
+SET search_path = public AS $$
+DECLARE
+  v_authority UUID;
+  v_tx UUID;
+  v_short RECORD;
+BEGIN
+  SELECT i.authority_id INTO v_authority FROM institution i WHERE i.id = p_institution;
+  IF v_authority IS NULL THEN
+    RAISE EXCEPTION 'ledger_post: unknown institution %', p_institution USING ERRCODE = 'foreign_key_violation';
+  END IF;
+  IF p_enrollment IS NOT NULL
+     AND NOT EXISTS (SELECT 1 FROM enrollment e WHERE e.id = p_enrollment AND e.institution_id = p_institution) THEN
+    RAISE EXCEPTION 'ledger_post: enrollment % is not of institution %', p_enrollment, p_institution
+      USING ERRCODE = 'foreign_key_violation';
+  END IF;
+  IF NOT (tipei_platform() OR v_authority IN (SELECT tipei_visible_authority_ids())
+          OR p_institution IN (SELECT tipei_member_institution_ids())
+          OR (p_enrollment IS NOT NULL AND p_enrollment IN (SELECT tipei_parent_enrollment_ids()))) THEN
+    RAISE EXCEPTION 'ledger_post: not a party of institution %', p_institution USING ERRCODE = 'insufficient_privilege';
+  END IF;
+
+  INSERT INTO ledger_transaction (idempotency_key, kind, institution_id, authority_id, enrollment_id, reference_id)
+  VALUES (p_key, p_kind, p_institution, v_authority, p_enrollment, p_reference)
+  ON CONFLICT (idempotency_key) DO NOTHING
+  RETURNING id INTO v_tx;
+  IF v_tx IS NULL THEN
+    RETURN QUERY SELECT t.id, false FROM ledger_transaction t WHERE t.idempotency_key = p_key;
+    RETURN;
+  END IF;
+
+  IF EXISTS (SELECT 1 FROM ledger_lines(p_postings, p_enrollment) l
+              WHERE l.kind IN ('ENROLLMENT_ESCROW', 'ENROLLMENT_RESERVE', 'REFUNDS_PAYABLE') AND l.enrollment_id IS NULL) THEN
+    RAISE EXCEPTION 'ledger_post: an enrollment account needs the enrollment' USING ERRCODE = 'check_violation';
+  END IF;
+
+  INSERT INTO ledger_account (kind, institution_id, authority_id, enrollment_id)
+  SELECT DISTINCT l.kind, p_institution, v_authority, l.enrollment_id FROM ledger_lines(p_postings, p_enrollment) l
+  ON CONFLICT (kind, institution_id, enrollment_id) DO NOTHING;
+
+  PERFORM 1 FROM ledger_account a
+   WHERE a.institution_id = p_institution AND a.kind <> 'PROVIDER_CLEARING'
+     AND EXISTS (SELECT 1 FROM ledger_lines(p_postings, p_enrollment) l
+                  WHERE l.amount < 0 AND l.kind = a.kind AND l.enrollment_id IS NOT DISTINCT FROM a.enrollment_id)
+   ORDER BY a.id FOR UPDATE;
+
+  INSERT INTO ledger_entry (transaction_id, account_id, institution_id, authority_id, enrollment_id, amount_fen)
+  SELECT v_tx, a.id, p_institution, v_authority, a.enrollment_id, l.amount
+    FROM ledger_lines(p_postings, p_enrollment) l
+    JOIN ledger_account a ON a.kind = l.kind AND a.institution_id = p_institution
+                         AND a.enrollment_id IS NOT DISTINCT FROM l.enrollment_id;
+
+  IF (SELECT coalesce(sum(l.amount), 0) FROM ledger_lines(p_postings, p_enrollment) l) <> 0 OR (SELECT count(*) FROM ledger_lines(p_postings, p_enrollment)) < 2 THEN
+    RAISE EXCEPTION 'ledger_post: transaction % does not balance', p_key USING ERRCODE = 'check_violation';
+  END IF;
+  SELECT a.kind, sum(e.amount_fen) AS balance INTO v_short
+    FROM ledger_account a JOIN ledger_entry e ON e.account_id = a.id
+   WHERE a.institution_id = p_institution AND a.kind <> 'PROVIDER_CLEARING'
+     AND EXISTS (SELECT 1 FROM ledger_lines(p_postings, p_enrollment) l
+                  WHERE l.amount < 0 AND l.kind = a.kind AND l.enrollment_id IS NOT DISTINCT FROM a.enrollment_id)
+   GROUP BY a.id, a.kind HAVING sum(e.amount_fen) < 0 LIMIT 1;
+  IF FOUND THEN
+    RAISE EXCEPTION 'ledger_post: % would go below zero (%)', v_short.kind, v_short.balance
+      USING ERRCODE = 'check_violation', HINT = 'insufficient_funds';
+  END IF;
+  RETURN QUERY SELECT v_tx, true;
+END $$;
+
 -- Balance views (security_invoker: each reader sees only the rows row-level security lets them).
 -- Per enrollment: what the parent paid, what is held, consumed (lessons released), kept as
 -- reserve, refunded or being refunded, and what is pending the parent's confirmation.
@@ -523,6 +608,7 @@ CREATE POLICY "reconciliation_alert_read" ON "reconciliation_alert" FOR SELECT
 GRANT SELECT, INSERT, UPDATE, DELETE ON "working_calendar_day" TO tipei_app;
 GRANT SELECT, INSERT, UPDATE ON "payment_account", "enrollment", "payment", "lesson_attendance", "refund_request",
   "payout", "payment_event", "reconciliation_alert", "fund_warning", "simulated_provider_record" TO tipei_app;
-GRANT SELECT, INSERT ON "lesson", "ledger_account", "ledger_transaction", "ledger_entry" TO tipei_app;
+GRANT SELECT, INSERT ON "lesson" TO tipei_app;
+-- The ledger is read directly and written only through ledger_post.
+GRANT SELECT ON "ledger_account", "ledger_transaction", "ledger_entry" TO tipei_app;
 GRANT SELECT ON "enrollment_funds", "institution_funds" TO tipei_app;
-GRANT USAGE ON SEQUENCE "ledger_entry_id_seq" TO tipei_app;
