@@ -2,6 +2,18 @@ import { type Job, UnrecoverableError } from "bullmq";
 import { isJobName, type JobName, type JobPayload, jobDefinitions } from "~/lib/jobs/definitions";
 import { runEvaluateInstitutions, runEvaluateJurisdiction, runNightlyEvaluation } from "./handlers/compliance";
 import { relayEmails, sendEmail } from "./handlers/email";
+import {
+  runAutoConfirmLessons,
+  runDeemRefundsAccepted,
+  runEvaluateFundWarnings,
+  runExecuteRefund,
+  runPayOutDaily,
+  runProcessPaymentEvent,
+  runReconcilePayments,
+  runRefundOnClosure,
+  runRelayPaymentEvents,
+  runRelayRefunds,
+} from "./handlers/escrow";
 import { runHeartbeat } from "./handlers/heartbeat";
 import { runRectificationEscalation } from "./handlers/rectification";
 
@@ -15,6 +27,16 @@ const handlers: Handlers = {
   "evaluate-institutions": (payload) => runEvaluateInstitutions(payload.institutionIds, payload.trigger),
   "evaluate-jurisdiction": (payload) => runEvaluateJurisdiction(payload.authorityId, payload.trigger),
   "evaluate-nightly": () => runNightlyEvaluation(),
+  "process-payment-event": (payload) => runProcessPaymentEvent(payload.eventId),
+  "relay-payment-events": () => runRelayPaymentEvents(),
+  "auto-confirm-lessons": () => runAutoConfirmLessons(),
+  "deem-refunds-accepted": () => runDeemRefundsAccepted(),
+  "execute-refund": (payload) => runExecuteRefund(payload.refundId),
+  "relay-refunds": () => runRelayRefunds(),
+  "pay-out-daily": () => runPayOutDaily(),
+  "refund-on-closure": (payload) => runRefundOnClosure(payload.institutionId),
+  "reconcile-payments": () => runReconcilePayments(),
+  "evaluate-fund-warnings": (payload) => runEvaluateFundWarnings(payload.institutionIds),
 };
 
 /**

@@ -26,6 +26,45 @@ export async function upsertSchedules(queues: Record<QueueName, Queue>, env: Env
     { pattern: "5 * * * *", tz: "Asia/Shanghai" },
     { name: "escalate-rectifications", data: { v: 1 } },
   );
+  // Escrow. Lessons whose answer is overdue are confirmed, and refunds left unanswered deemed
+  // accepted, soon after the day turns in China (hourly, so a missed run is caught up).
+  await queues.escrow.upsertJobScheduler(
+    "escrow-auto-confirm",
+    { pattern: "10 * * * *", tz: "Asia/Shanghai" },
+    { name: "auto-confirm-lessons", data: { v: 1 } },
+  );
+  await queues.escrow.upsertJobScheduler(
+    "escrow-deem-refunds",
+    { pattern: "15 * * * *", tz: "Asia/Shanghai" },
+    { name: "deem-refunds-accepted", data: { v: 1 } },
+  );
+  // The daily payout batch (and the closure sweep), early morning in China.
+  await queues.escrow.upsertJobScheduler(
+    "escrow-payouts",
+    { pattern: "0 4 * * *", tz: "Asia/Shanghai" },
+    { name: "pay-out-daily", data: { v: 1 } },
+  );
+  await queues.escrow.upsertJobScheduler(
+    "escrow-reconcile",
+    { pattern: "30 5 * * *", tz: "Asia/Shanghai" },
+    { name: "reconcile-payments", data: { v: 1 } },
+  );
+  await queues.escrow.upsertJobScheduler(
+    "escrow-fund-warnings",
+    { pattern: "45 * * * *", tz: "Asia/Shanghai" },
+    { name: "evaluate-fund-warnings", data: { v: 1 } },
+  );
+  // Provider events and approved refunds that Redis missed.
+  await queues.escrow.upsertJobScheduler(
+    "escrow-relay-events",
+    { every: 60_000 },
+    { name: "relay-payment-events", data: { v: 1 } },
+  );
+  await queues.escrow.upsertJobScheduler(
+    "escrow-relay-refunds",
+    { every: 300_000 },
+    { name: "relay-refunds", data: { v: 1 } },
+  );
   // Delivers what the immediate send-email job missed (Redis down at commit time, crashes).
   await queues.notifications.upsertJobScheduler(
     "relay-emails",

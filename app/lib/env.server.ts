@@ -44,8 +44,14 @@ const base = z.object({
   S3_SECRET_ACCESS_KEY: z.string().min(1).optional(),
   // Payments: "simulated" (a local checkout page; the default without a Stripe key) or "stripe".
   PAYMENT_PROVIDER: z.enum(["simulated", "stripe"]).optional(),
-  STRIPE_SECRET_KEY: z.string().regex(/^(sk|rk)_(test|live)_\w+$/, "must be a Stripe secret key (sk_…)").optional(),
-  STRIPE_WEBHOOK_SECRET: z.string().regex(/^whsec_\w+$/, "must be a webhook signing secret (whsec_…)").optional(),
+  STRIPE_SECRET_KEY: z
+    .string()
+    .regex(/^(sk|rk)_(test|live)_\w+$/, "must be a Stripe secret key (sk_…)")
+    .optional(),
+  STRIPE_WEBHOOK_SECRET: z
+    .string()
+    .regex(/^whsec_\w+$/, "must be a webhook signing secret (whsec_…)")
+    .optional(),
   // Where the Stripe SDK sends requests (a local emulator in tests); Stripe's own API when unset.
   STRIPE_API_URL: z.url({ protocol: /^https?$/ }).optional(),
 });

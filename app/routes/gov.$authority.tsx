@@ -21,6 +21,7 @@ const TABS: (Tab & { adminOnly: boolean })[] = [
   { to: "standards", label: "gov.nav.standards", adminOnly: false },
   { to: "members", label: "gov.nav.members", adminOnly: true },
   { to: "settings", label: "gov.nav.settings", adminOnly: false },
+  { to: "calendar", label: "gov.nav.calendar", adminOnly: false },
   { to: "audit", label: "gov.nav.audit", adminOnly: true },
 ];
 

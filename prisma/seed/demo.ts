@@ -3,6 +3,7 @@ import type { PrismaClient, Role } from "~/generated/prisma/client.ts";
 import { hashPassword } from "~/modules/identity/password.server";
 import { DEMO_AUTHORITIES } from "./authorities";
 import { stableId } from "./stable-id";
+import { seedDemoCalendar } from "./working-calendar";
 
 export const DEMO_FAKER_SEED = 20261123;
 /** Every demo account's password (demo data only; printed by the start command). */
@@ -78,8 +79,9 @@ const PROVINCE_SETTINGS = {
 const institutionId = (key: string) => stableId("institution", key);
 
 /**
- * Writes the demo tenancy tree, institutions and people with their roles. Idempotent: rows have
- * stable ids and are only inserted when missing, so a second run changes nothing.
+ * Writes the demo tenancy tree (with its working calendar), institutions and people with their
+ * roles. Idempotent: rows have stable ids and are only inserted when missing, so a second run
+ * changes nothing.
  */
 export async function seedDemo(db: PrismaClient): Promise<{ authorities: number; users: number }> {
   const authorities = await db.authority.createMany({
@@ -97,6 +99,7 @@ export async function seedDemo(db: PrismaClient): Promise<{ authorities: number;
     })),
     skipDuplicates: true,
   });
+  await seedDemoCalendar(db);
   await db.institution.createMany({
     data: DEMO_INSTITUTIONS.map((i) => ({
       id: institutionId(i.key),

@@ -1,5 +1,7 @@
+import { escrowEn } from "./messages/escrow";
 import { auditEn } from "./messages/audit";
 import { authEn } from "./messages/auth";
+import { calendarEn } from "./messages/calendar";
 import { complianceEn } from "./messages/compliance";
 import { complianceEvidenceEn } from "./messages/compliance-evidence";
 import { emailEn } from "./messages/email";
@@ -29,6 +31,8 @@ export const en = {
   ...complianceEvidenceEn,
   ...poolSafetyEn,
   ...complianceEn,
+  ...calendarEn,
+  ...escrowEn,
   "app.name": "Tipei",
   "app.fullName": "Tipei · Supervision platform for out-of-school sports training",
   "app.tagline": "Every sports training provider open to inspection; every yuan of tuition under supervision.",

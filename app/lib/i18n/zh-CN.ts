@@ -1,5 +1,7 @@
+import { escrowZh } from "./messages/escrow";
 import { auditZh } from "./messages/audit";
 import { authZh } from "./messages/auth";
+import { calendarZh } from "./messages/calendar";
 import { complianceZh } from "./messages/compliance";
 import { complianceEvidenceZh } from "./messages/compliance-evidence";
 import { emailZh } from "./messages/email";
@@ -32,6 +34,8 @@ export const zhCN = {
   ...complianceEvidenceZh,
   ...poolSafetyZh,
   ...complianceZh,
+  ...calendarZh,
+  ...escrowZh,
   "app.name": "体培",
   "app.fullName": "体培 · 校外体育培训监管服务平台",
   "app.tagline": "让每一家体育培训机构都经得起查验，让每一笔学费都有监管。",

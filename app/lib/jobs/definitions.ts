@@ -4,7 +4,7 @@ import { z } from "zod";
  * Every background job: the queue it runs on and its versioned payload schema. Payloads carry
  * ids, never records or personal data. Handlers live in workers/handlers and call app/modules.
  */
-export const QUEUE_NAMES = ["maintenance", "notifications", "compliance"] as const;
+export const QUEUE_NAMES = ["maintenance", "notifications", "compliance", "escrow"] as const;
 export type QueueName = (typeof QUEUE_NAMES)[number];
 
 export const jobDefinitions = {
@@ -47,6 +47,29 @@ export const jobDefinitions = {
   "escalate-rectifications": {
     queue: "compliance",
     payload: z.object({ v: z.literal(1) }).strict(),
+  },
+  // Escrow. Each job re-reads the database and is safe to run twice (idempotency keys in the ledger).
+  "process-payment-event": {
+    queue: "escrow",
+    payload: z.object({ v: z.literal(1), eventId: z.string().min(1).max(255) }).strict(),
+  },
+  "relay-payment-events": { queue: "escrow", payload: z.object({ v: z.literal(1) }).strict() },
+  "auto-confirm-lessons": { queue: "escrow", payload: z.object({ v: z.literal(1) }).strict() },
+  "deem-refunds-accepted": { queue: "escrow", payload: z.object({ v: z.literal(1) }).strict() },
+  "execute-refund": {
+    queue: "escrow",
+    payload: z.object({ v: z.literal(1), refundId: z.uuid() }).strict(),
+  },
+  "relay-refunds": { queue: "escrow", payload: z.object({ v: z.literal(1) }).strict() },
+  "pay-out-daily": { queue: "escrow", payload: z.object({ v: z.literal(1) }).strict() },
+  "refund-on-closure": {
+    queue: "escrow",
+    payload: z.object({ v: z.literal(1), institutionId: z.uuid() }).strict(),
+  },
+  "reconcile-payments": { queue: "escrow", payload: z.object({ v: z.literal(1) }).strict() },
+  "evaluate-fund-warnings": {
+    queue: "escrow",
+    payload: z.object({ v: z.literal(1), institutionIds: z.array(z.uuid()).max(500).optional() }).strict(),
   },
 } as const satisfies Record<string, { queue: QueueName; payload: z.ZodType }>;
 

@@ -11,7 +11,11 @@ import type { ProviderEvent } from "./payment-provider";
  *
  * Signature checks need no network: `Stripe.webhooks` is the SDK's static helper.
  */
-export function verifyStripeEvent(rawBody: string, signatureHeader: string | null, secret: string): ProviderEvent | null {
+export function verifyStripeEvent(
+  rawBody: string,
+  signatureHeader: string | null,
+  secret: string,
+): ProviderEvent | null {
   if (!signatureHeader) return null;
   let parsed: unknown;
   try {

@@ -133,7 +133,11 @@ export class StripeProvider implements PaymentProvider {
     return { transferId: transfer.id };
   }
 
-  async reverseTransfer(input: { transferId: string; amountFen: number; key: string }): Promise<{ reversalId: string }> {
+  async reverseTransfer(input: {
+    transferId: string;
+    amountFen: number;
+    key: string;
+  }): Promise<{ reversalId: string }> {
     const reversal = await this.stripe.transfers.createReversal(
       input.transferId,
       { amount: input.amountFen },

@@ -1,0 +1,67 @@
+import type { Db } from "~/lib/db-scope.server";
+import { accountBalance, postLedgerTransaction } from "./ledger.server";
+import { reserveRelease } from "./ledger-postings";
+
+export type EnrollmentProgress = {
+  lessonCount: number;
+  /** Lessons recorded for the trainee (any answer), less those refunded on a dispute decision. */
+  recorded: number;
+  pending: number;
+  /** Lessons given back by refunds of unconsumed lessons (asked, on closure). */
+  refunded: number;
+  /** Lessons neither recorded nor refunded: what a refund can still cover. */
+  unrecorded: number;
+  openRefund: boolean;
+};
+
+/** Where an enrollment stands, counted from its attendances and refunds (locks the enrollment). */
+export async function enrollmentProgress(db: Db, enrollmentId: string): Promise<EnrollmentProgress> {
+  const rows = await db.$queryRaw<
+    { lesson_count: number; recorded: number; pending: number; refunded: number; open_refund: boolean }[]
+  >`
+    SELECT e.lesson_count,
+           (SELECT count(*) FROM lesson_attendance a WHERE a.enrollment_id = e.id AND a.status <> 'REFUNDED_BY_DECISION')::int AS recorded,
+           (SELECT count(*) FROM lesson_attendance a WHERE a.enrollment_id = e.id AND a.status IN ('PENDING', 'DISPUTED'))::int AS pending,
+           coalesce((SELECT sum(r.lessons) FROM refund_request r WHERE r.enrollment_id = e.id AND r.origin <> 'DISPUTE'
+                       AND r.status IN ('APPROVED', 'SUCCEEDED', 'FAILED')), 0)::int AS refunded,
+           EXISTS (SELECT 1 FROM refund_request r WHERE r.enrollment_id = e.id AND r.status IN ('REQUESTED', 'CONTESTED')) AS open_refund
+      FROM enrollment e WHERE e.id = ${enrollmentId}::uuid FOR UPDATE`;
+  const row = rows[0];
+  if (!row) throw new Error(`no enrollment ${enrollmentId}`);
+  return {
+    lessonCount: row.lesson_count,
+    recorded: row.recorded,
+    pending: row.pending,
+    refunded: row.refunded,
+    unrecorded: Math.max(0, row.lesson_count - row.recorded - row.refunded),
+    openRefund: row.open_refund,
+  };
+}
+
+/**
+ * Ends an enrollment once every lesson is released or refunded and none awaits an answer; the
+ * reserve kept from its lessons (FEE-07) then becomes payable, unless the institution is no longer
+ * in good standing (then the reserve stays held for the regulator to decide). Safe to call again.
+ */
+export async function settleIfFinished(db: Db, enrollmentId: string): Promise<void> {
+  const progress = await enrollmentProgress(db, enrollmentId);
+  if (progress.unrecorded > 0 || progress.pending > 0 || progress.openRefund) return;
+  const rows = await db.$queryRaw<{ institution_id: string; status: string; institution_status: string }[]>`
+    SELECT e.institution_id::text, e.status::text, i.status::text AS institution_status
+      FROM enrollment e JOIN institution i ON i.id = e.institution_id WHERE e.id = ${enrollmentId}::uuid`;
+  const row = rows[0];
+  if (!row || (row.status !== "ACTIVE" && row.status !== "CLOSED")) return;
+  if (row.status === "ACTIVE")
+    await db.enrollment.update({ where: { id: enrollmentId }, data: { status: "COMPLETED", endedAt: new Date() } });
+  if (row.institution_status !== "APPROVED") return;
+  const reserve = await accountBalance(db, row.institution_id, "ENROLLMENT_RESERVE", enrollmentId);
+  if (reserve > 0)
+    await postLedgerTransaction(db, {
+      idempotencyKey: `reserve-release:${enrollmentId}`,
+      kind: "RESERVE_RELEASE",
+      institutionId: row.institution_id,
+      enrollmentId,
+      referenceId: enrollmentId,
+      postings: reserveRelease(reserve),
+    });
+}
