@@ -18,6 +18,8 @@ const TABS: (Tab & { adminOnly: boolean })[] = [
   { to: "institutions", label: "gov.nav.institutions", adminOnly: false },
   { to: "compliance", label: "gov.nav.compliance", adminOnly: false },
   { to: "rectifications", label: "gov.nav.rectifications", adminOnly: false },
+  { to: "funds", label: "gov.nav.funds", adminOnly: false },
+  { to: "disputes", label: "gov.nav.disputes", adminOnly: false },
   { to: "standards", label: "gov.nav.standards", adminOnly: false },
   { to: "members", label: "gov.nav.members", adminOnly: true },
   { to: "settings", label: "gov.nav.settings", adminOnly: false },

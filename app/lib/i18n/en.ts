@@ -1,4 +1,5 @@
 import { escrowEn } from "./messages/escrow";
+import { escrowGovEn } from "./messages/escrow-gov";
 import { auditEn } from "./messages/audit";
 import { authEn } from "./messages/auth";
 import { calendarEn } from "./messages/calendar";
@@ -33,6 +34,7 @@ export const en = {
   ...complianceEn,
   ...calendarEn,
   ...escrowEn,
+  ...escrowGovEn,
   "app.name": "Tipei",
   "app.fullName": "Tipei · Supervision platform for out-of-school sports training",
   "app.tagline": "Every sports training provider open to inspection; every yuan of tuition under supervision.",

@@ -1,4 +1,5 @@
 import { escrowZh } from "./messages/escrow";
+import { escrowGovZh } from "./messages/escrow-gov";
 import { auditZh } from "./messages/audit";
 import { authZh } from "./messages/auth";
 import { calendarZh } from "./messages/calendar";
@@ -36,6 +37,7 @@ export const zhCN = {
   ...complianceZh,
   ...calendarZh,
   ...escrowZh,
+  ...escrowGovZh,
   "app.name": "体培",
   "app.fullName": "体培 · 校外体育培训监管服务平台",
   "app.tagline": "让每一家体育培训机构都经得起查验，让每一笔学费都有监管。",

@@ -27,9 +27,9 @@ export async function payOutDaily(businessDate = isoDateInChina()): Promise<{ cr
         where: { id: institutionId },
         select: { authorityId: true },
       });
-      // Locked first, so the balance read is the one the posting takes.
-      await db.$queryRaw`SELECT id FROM ledger_account WHERE institution_id = ${institutionId}::uuid
-                           AND kind = 'INSTITUTION_PAYABLE' FOR UPDATE`;
+      // One payout run per institution at a time: the balance read is the one the posting takes
+      // (releases running meanwhile only add to it).
+      await db.$queryRaw`SELECT id FROM payment_account WHERE institution_id = ${institutionId}::uuid FOR UPDATE`;
       const amount = await accountBalance(db, institutionId, "INSTITUTION_PAYABLE", null);
       if (amount <= 0) return false;
       const day = new Date(`${businessDate}T00:00:00Z`);

@@ -612,3 +612,12 @@ GRANT SELECT, INSERT ON "lesson" TO tipei_app;
 -- The ledger is read directly and written only through ledger_post.
 GRANT SELECT ON "ledger_account", "ledger_transaction", "ledger_entry" TO tipei_app;
 GRANT SELECT ON "enrollment_funds", "institution_funds" TO tipei_app;
+
+-- Parents act without a tenant: what they do to an enrollment (signing, confirming, disputing,
+-- asking a refund) is recorded under the authority of the institution they enrolled with.
+DROP POLICY "audit_event_append" ON "audit_event";
+CREATE POLICY "audit_event_append" ON "audit_event" FOR INSERT
+  WITH CHECK (tipei_platform() OR authority_id IS NULL
+              OR authority_id IN (SELECT tipei_visible_authority_ids())
+              OR authority_id IN (SELECT m.authority_id FROM membership m WHERE m.user_id = tipei_user_id())
+              OR authority_id IN (SELECT e.authority_id FROM enrollment e WHERE e.parent_user_id = tipei_user_id()));
