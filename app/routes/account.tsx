@@ -1,5 +1,5 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { Form, Link, useActionData, useLoaderData, useNavigation, useOutlet } from "@remix-run/react";
 import { Alert } from "~/components/ui/alert";
 import { PageTitle } from "~/components/ui/page-title";
 import { SubmitButton } from "~/components/ui/submit-button";
@@ -56,9 +56,23 @@ export default function Account() {
   const result = useActionData<typeof action>();
   const navigation = useNavigation();
   const { t, locale } = useTranslation();
+  // Pages under /account (我的报名) render in place of this one.
+  const outlet = useOutlet();
+  if (outlet) return outlet;
   return (
     <div className="space-y-8">
       <PageTitle>{t("account.title")}</PageTitle>
+      {memberships.some((m) => m.role === "PARENT") ? (
+        <section aria-labelledby="enrollments" className="space-y-2 rounded border border-slate-300 bg-white p-4">
+          <h2 id="enrollments" className="text-lg font-semibold">
+            {t("escrowParent.account.heading")}
+          </h2>
+          <p className="text-slate-700">{t("escrowParent.account.body")}</p>
+          <Link to="/account/enrollments" className="font-medium text-brand-700 underline">
+            {t("escrowParent.account.link")}
+          </Link>
+        </section>
+      ) : null}
       <section aria-labelledby="profile" className="space-y-2">
         <h2 id="profile" className="text-lg font-semibold">
           {t("account.profile")}

@@ -1,5 +1,5 @@
 import { type LoaderFunctionArgs, type MetaFunction, redirect } from "@remix-run/node";
-import { Link, useLoaderData } from "@remix-run/react";
+import { Link, useLoaderData, useOutlet } from "@remix-run/react";
 import type { ReactNode } from "react";
 import { CoachList } from "~/components/public/coach-list";
 import { ComplianceGrade } from "~/components/public/compliance-grade";
@@ -79,6 +79,9 @@ function Section({ id, title, children }: { id: string; title: string; children:
 export default function InstitutionProfile() {
   const { institution, shortLink, qr } = useLoaderData<typeof loader>();
   const { t } = useTranslation();
+  // A course's enrollment page (…/courses/<id>/enroll) renders in place of the profile.
+  const outlet = useOutlet();
+  if (outlet) return outlet;
   return (
     <article className="space-y-8">
       <header className="space-y-3">
@@ -102,7 +105,12 @@ export default function InstitutionProfile() {
       {institution.profileAvailable ? null : <Alert tone="info">{t("public.profile.detailsUnavailable")}</Alert>}
 
       <Section id="profile-courses" title={t("public.courses.heading")}>
-        <CourseList courses={institution.courses} />
+        <CourseList
+          courses={institution.courses}
+          enrollBase={
+            institution.status === "APPROVED" ? `/institutions/${institution.registrationNo}/courses` : null
+          }
+        />
       </Section>
 
       <Section id="profile-coaches" title={t("public.coaches.heading")}>

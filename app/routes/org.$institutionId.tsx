@@ -24,6 +24,8 @@ const TABS: Tab[] = [
   { to: "filing", label: "org.nav.filing" },
   { to: "compliance", label: "org.nav.compliance" },
   { to: "safety-logs", label: "org.nav.safetyLogs" },
+  { to: "lessons", label: "org.nav.lessons" },
+  { to: "escrow", label: "org.nav.escrow" },
 ];
 
 export default function InstitutionWorkspace() {

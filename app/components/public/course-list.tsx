@@ -1,3 +1,4 @@
+import { Link } from "@remix-run/react";
 import { formatFen } from "~/lib/format";
 import { useTranslation } from "~/lib/i18n/use-translation";
 import type { Sport } from "~/modules/registry/sports";
@@ -30,8 +31,11 @@ function weekdayKey(weekday: number) {
   return WEEKDAY_KEYS[(weekday >= 1 && weekday <= 7 ? weekday : 1) as keyof typeof WEEKDAY_KEYS];
 }
 
-/** Courses with their prices (per lesson and for the whole course), ages, class size and weekly times. */
-export function CourseList({ courses }: { courses: PublicCourse[] }) {
+/**
+ * Courses with their prices (per lesson and for the whole course), ages, class size and weekly
+ * times; with `enrollBase` (a registered institution), each course links to its enrollment page.
+ */
+export function CourseList({ courses, enrollBase = null }: { courses: PublicCourse[]; enrollBase?: string | null }) {
   const { t, locale } = useTranslation();
   const slotTime = (slot: PublicCourse["slots"][number]) => ({
     weekday: t(weekdayKey(slot.weekday)),
@@ -84,6 +88,15 @@ export function CourseList({ courses }: { courses: PublicCourse[] }) {
               )}
             </dd>
           </dl>
+          {enrollBase ? (
+            <Link
+              to={`${enrollBase}/${course.id}/enroll`}
+              className="inline-block rounded bg-brand-700 px-4 py-2 font-medium text-white hover:bg-brand-900"
+            >
+              {t("escrowParent.course.enroll")}
+              <span className="sr-only"> {course.name}</span>
+            </Link>
+          ) : null}
         </li>
       ))}
     </ul>

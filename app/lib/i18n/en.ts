@@ -1,4 +1,6 @@
 import { escrowEn } from "./messages/escrow";
+import { escrowParentEn } from "./messages/escrow-parent";
+import { escrowOrgEn } from "./messages/escrow-org";
 import { escrowGovEn } from "./messages/escrow-gov";
 import { auditEn } from "./messages/audit";
 import { authEn } from "./messages/auth";
@@ -34,6 +36,8 @@ export const en = {
   ...complianceEn,
   ...calendarEn,
   ...escrowEn,
+  ...escrowParentEn,
+  ...escrowOrgEn,
   ...escrowGovEn,
   "app.name": "Tipei",
   "app.fullName": "Tipei · Supervision platform for out-of-school sports training",

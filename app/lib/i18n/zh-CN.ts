@@ -1,4 +1,6 @@
 import { escrowZh } from "./messages/escrow";
+import { escrowParentZh } from "./messages/escrow-parent";
+import { escrowOrgZh } from "./messages/escrow-org";
 import { escrowGovZh } from "./messages/escrow-gov";
 import { auditZh } from "./messages/audit";
 import { authZh } from "./messages/auth";
@@ -37,6 +39,8 @@ export const zhCN = {
   ...complianceZh,
   ...calendarZh,
   ...escrowZh,
+  ...escrowParentZh,
+  ...escrowOrgZh,
   ...escrowGovZh,
   "app.name": "体培",
   "app.fullName": "体培 · 校外体育培训监管服务平台",
