@@ -58,12 +58,13 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const search = new URL(request.url).searchParams;
   const returned = search.get("paid");
   const paymentStatus = detail.payment?.status ?? null;
-  const done = search.get("done");
+  const asked = search.get("done");
+  const done: Intent | null = asked === "confirm" || asked === "dispute" || asked === "requestRefund" ? asked : null;
   return {
     detail,
     returnedFromCheckout: returned === "1" || returned === "0",
     awaitingPayment: paymentStatus === "PROCESSING" || (paymentStatus === "PENDING" && (returned === "1" || returned === "0")),
-    done: done === "confirm" || done === "dispute" || done === "requestRefund" ? done : null,
+    done,
   };
 }
 

@@ -268,7 +268,7 @@ function DisputedLessonItem({ lesson }: { lesson: DisputedLesson }) {
       ]}
     >
       <Form method="post" noValidate onSubmit={form.onSubmit} aria-labelledby={titleId} className="space-y-3">
-        <input type="hidden" {...form.form.register("attendanceId")} />
+        <input type="hidden" defaultValue={id} {...form.form.register("attendanceId")} />
         <ReasonField
           label={t("escrowGov.decide.note")}
           hint={t("escrowGov.decide.noteHint")}
@@ -312,7 +312,7 @@ function ContestedRefundItem({ refund }: { refund: ContestedRefund }) {
       ]}
     >
       <Form method="post" noValidate onSubmit={form.onSubmit} aria-labelledby={titleId} className="space-y-3">
-        <input type="hidden" {...form.form.register("refundId")} />
+        <input type="hidden" defaultValue={id} {...form.form.register("refundId")} />
         <ReasonField
           label={t("escrowGov.decide.note")}
           hint={t("escrowGov.decide.noteHint")}

@@ -142,7 +142,8 @@ export const escrowGovEn = {
   "escrowGov.funds.chart.item": "{label} {amount}",
   "escrowGov.funds.chart.separator": "; ",
   "escrowGov.funds.institutions.heading": "By institution ({count})",
-  "escrowGov.funds.institutions.empty": "No institution in this jurisdiction has taken tuition through the platform yet.",
+  "escrowGov.funds.institutions.empty":
+    "No institution in this jurisdiction has taken tuition through the platform yet.",
   "escrowGov.funds.sort.label": "Sort by",
   "escrowGov.funds.sort.held": "held, largest first",
   "escrowGov.funds.sort.name": "institution name",

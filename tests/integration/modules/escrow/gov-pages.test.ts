@@ -144,7 +144,13 @@ async function fundsOf(institutionId: string): Promise<Funds> {
   if (!r) return { escrow: 0, reserve: 0, payable: 0, refunds: 0, held: 0 };
   const escrow = Number(r.escrow_fen);
   const reserve = Number(r.reserve_fen);
-  return { escrow, reserve, payable: Number(r.payable_fen), refunds: Number(r.refunds_payable_fen), held: escrow + reserve };
+  return {
+    escrow,
+    reserve,
+    payable: Number(r.payable_fen),
+    refunds: Number(r.refunds_payable_fen),
+    held: escrow + reserve,
+  };
 }
 
 /** Everything a decision writes: a refused one must leave all of it unchanged. */
@@ -359,6 +365,10 @@ describe("the dispute queue (争议处理)", () => {
     expect(html).toContain("驳回");
     expect(html).toContain("处理意见");
     expect(html).toContain("已等待 3 天");
+    // The forms post without JavaScript too: the record's id is in the page.
+    expect(html).toContain(`value="${ids.xihuRelease}"`);
+    expect(html).toContain(`value="${ids.xihuContested}"`);
+    expect(html).toContain('name="intent" value="refundLesson"');
     expect(html).not.toContain("宁波的异议");
   });
 
@@ -389,7 +399,9 @@ describe("the dispute queue (争议处理)", () => {
     });
     const audit = await owner.auditEvent.findMany({ where: { entityId: ids.xihuRelease } });
     expect(audit).toEqual(
-      expect.arrayContaining([expect.objectContaining({ action: "escrow.disputeReleased", actorUserId: HANGZHOU_ADMIN })]),
+      expect.arrayContaining([
+        expect.objectContaining({ action: "escrow.disputeReleased", actorUserId: HANGZHOU_ADMIN }),
+      ]),
     );
     expect((await queuesAs(HANGZHOU_ADMIN, "hangzhou")).disputes.map((d) => d.attendanceId)).not.toContain(
       ids.xihuRelease,
@@ -453,7 +465,10 @@ describe("the dispute queue (争议处理)", () => {
 
   it("refuses a decision without a note (400) or without a form, writing nothing", async () => {
     const before = await writeCounts();
-    const noNote = await decide(HANGZHOU_ADMIN, "hangzhou", { intent: "releaseLesson", attendanceId: ids.xihuUntouched });
+    const noNote = await decide(HANGZHOU_ADMIN, "hangzhou", {
+      intent: "releaseLesson",
+      attendanceId: ids.xihuUntouched,
+    });
     expect(noNote).toMatchObject({
       status: 400,
       body: { ok: false, target: ids.xihuUntouched, fieldErrors: { note: ["validation.required"] } },
