@@ -3,6 +3,7 @@ import { PrismaPg } from "@prisma/adapter-pg";
 import { PrismaClient } from "~/generated/prisma/client.ts";
 import { loadDotEnv } from "../scripts/db/load-dotenv.ts";
 import { DEMO_PASSWORD, demoUsers, seedDemo } from "./seed/demo";
+import { seedEscrowDemo } from "./seed/escrow-demo";
 import { seedRegistryDemo } from "./seed/registry-demo";
 
 loadDotEnv();
@@ -27,6 +28,8 @@ try {
   console.log(`db:seed added ${added.authorities} authorities and ${added.users} people (existing rows kept)`);
   const registry = await seedRegistryDemo(db);
   console.log(`db:seed added ${registry.institutions} registry demo institutions (existing ones kept)`);
+  const escrow = await seedEscrowDemo(db);
+  console.log(`db:seed added ${escrow.enrollments} escrow demo enrollments (existing ones kept)`);
 } finally {
   await db.$disconnect();
 }
