@@ -62,6 +62,8 @@ export async function releaseAttendance(
         ? { status: to, decidedAt: now, decidedById: actor.userId, decisionNote: actor.note ?? null }
         : { status: to, answeredAt: now },
   });
+  await settleIfFinished(db, attendance.enrollment_id);
+  // Last: the audit chain serializes appends until commit, so nothing else waits behind it.
   await appendAudit(db, {
     actorUserId: actor.userId,
     authorityId: attendance.authority_id,
@@ -75,5 +77,4 @@ export async function releaseAttendance(
     entityId: attendance.id,
     after: { priceFen: attendance.price_fen, enrollmentId: attendance.enrollment_id },
   });
-  await settleIfFinished(db, attendance.enrollment_id);
 }
