@@ -42,6 +42,9 @@ function processEnv(port: number, baseURL: string, redisPrefix: string, name: st
     MAIL_TRANSPORT: "outbox",
     MAIL_VIEWER: "on",
     TRUST_PROXY_HOPS: "0",
+    // Payments through the simulation, with the Stripe webhook endpoint on (it checks signatures).
+    PAYMENT_PROVIDER: "simulated",
+    STRIPE_WEBHOOK_SECRET: "whsec_e2e_webhook_secret",
   };
 }
 
