@@ -63,7 +63,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   return {
     detail,
     returnedFromCheckout: returned === "1" || returned === "0",
-    awaitingPayment: paymentStatus === "PROCESSING" || (paymentStatus === "PENDING" && (returned === "1" || returned === "0")),
+    awaitingPayment:
+      paymentStatus === "PROCESSING" || (paymentStatus === "PENDING" && (returned === "1" || returned === "0")),
     done,
   };
 }
@@ -78,7 +79,8 @@ type ActionFailure = {
   values: Record<string, unknown>;
 };
 
-const failure = (answer: Omit<ActionFailure, "ok">, status: number) => data({ ok: false as const, ...answer }, { status });
+const failure = (answer: Omit<ActionFailure, "ok">, status: number) =>
+  data({ ok: false as const, ...answer }, { status });
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const viewer = await requireViewer(request);
@@ -88,7 +90,10 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const form = await readIntentForm(request);
   const intent = form?.intent;
   if (!form || (intent !== "confirm" && intent !== "dispute" && intent !== "requestRefund"))
-    return failure({ intent: null, attendanceId: null, fieldErrors: {}, formError: "validation.badForm", values: {} }, 400);
+    return failure(
+      { intent: null, attendanceId: null, fieldErrors: {}, formError: "validation.badForm", values: {} },
+      400,
+    );
   const attendanceId = typeof form.values.attendanceId === "string" ? form.values.attendanceId : null;
   const refused = (fieldErrors: FieldErrors, formError?: MessageKey, status = 400) =>
     failure({ intent, attendanceId, fieldErrors, formError, values: form.values }, status);
@@ -121,9 +126,7 @@ export default function EnrollmentPage() {
             {t("escrowParent.detail.back")}
           </Link>
         </p>
-        <PageTitle>
-          {t("escrowParent.list.item", { course: detail.courseName, trainee: detail.traineeName })}
-        </PageTitle>
+        <PageTitle>{t("escrowParent.list.item", { course: detail.courseName, trainee: detail.traineeName })}</PageTitle>
         <p className="break-words text-slate-700">
           {detail.registrationNo ? (
             <Link to={`/institutions/${detail.registrationNo}`} className="text-brand-700 underline">
@@ -145,7 +148,15 @@ export default function EnrollmentPage() {
   );
 }
 
-function PaymentSection({ detail, returned, awaiting }: { detail: EnrollmentDetail; returned: boolean; awaiting: boolean }) {
+function PaymentSection({
+  detail,
+  returned,
+  awaiting,
+}: {
+  detail: EnrollmentDetail;
+  returned: boolean;
+  awaiting: boolean;
+}) {
   const { t, locale } = useTranslation();
   const location = useLocation();
   const payment = detail.payment;
@@ -298,12 +309,16 @@ function AttendanceItem({ attendance: a, result }: { attendance: AttendanceView;
       </div>
       <p className="text-sm text-slate-600">
         {t("escrowParent.lessons.price", { price: formatFen(a.priceFen, locale) })}
-        {a.answeredAt ? ` · ${t("escrowParent.lessons.answeredAt", { time: formatDateTime(a.answeredAt, locale) })}` : ""}
+        {a.answeredAt
+          ? ` · ${t("escrowParent.lessons.answeredAt", { time: formatDateTime(a.answeredAt, locale) })}`
+          : ""}
       </p>
       {a.disputeReason ? (
         <p className="break-words text-sm">{t("escrowParent.lessons.disputeReason", { reason: a.disputeReason })}</p>
       ) : null}
-      {a.status === "DISPUTED" ? <p className="text-sm text-slate-700">{t("escrowParent.lessons.disputedHint")}</p> : null}
+      {a.status === "DISPUTED" ? (
+        <p className="text-sm text-slate-700">{t("escrowParent.lessons.disputedHint")}</p>
+      ) : null}
       {a.decisionNote ? (
         <p className="break-words text-sm">{t("escrowParent.lessons.decision", { note: a.decisionNote })}</p>
       ) : null}
@@ -414,7 +429,13 @@ function RefundSection({ detail, result }: { detail: EnrollmentDetail; result: A
               </p>
             ) : null}
           </div>
-          <SubmitButton name="intent" value="requestRefund" tone="secondary" pending={pending} className="w-full sm:w-auto">
+          <SubmitButton
+            name="intent"
+            value="requestRefund"
+            tone="secondary"
+            pending={pending}
+            className="w-full sm:w-auto"
+          >
             {t("escrowParent.refund.submit")}
           </SubmitButton>
         </Form>

@@ -21,7 +21,6 @@ import { type FieldErrors, validate } from "~/lib/forms/parse.server";
 import { useValidatedForm } from "~/lib/forms/use-validated-form";
 import type { MessageKey } from "~/lib/i18n/catalog";
 import { useTranslation } from "~/lib/i18n/use-translation";
-import type { CapRefusal } from "~/modules/escrow/checkout-caps";
 import {
   type CourseOffer,
   courseOffer,
@@ -30,6 +29,7 @@ import {
   previewEnrollment,
   startEnrollment,
 } from "~/modules/escrow/checkout.server";
+import type { CapRefusal } from "~/modules/escrow/checkout-caps";
 import {
   type CheckoutInput,
   checkoutSchema,
@@ -121,7 +121,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (offer.notForSale)
     return answer({ ok: false, step: "form", fieldErrors: {}, formError: offer.notForSale, values: form.values }, 409);
   const details = validate(checkoutSchema(year), form.values);
-  if (!details.ok) return answer({ ok: false, step: "form", fieldErrors: details.fieldErrors, values: form.values }, 400);
+  if (!details.ok)
+    return answer({ ok: false, step: "form", fieldErrors: details.fieldErrors, values: form.values }, 400);
   const input = details.data;
   if (form.intent === "preview") {
     const preview = await previewEnrollment(parent, offer, input);
@@ -242,7 +243,12 @@ function DetailsForm(props: {
         {t("escrowParent.enroll.details")}
       </h2>
       {formError ? <Alert tone="error">{t(formError)}</Alert> : null}
-      <Form method="post" noValidate onSubmit={onSubmit} className="space-y-4 rounded border border-slate-300 bg-white p-4">
+      <Form
+        method="post"
+        noValidate
+        onSubmit={onSubmit}
+        className="space-y-4 rounded border border-slate-300 bg-white p-4"
+      >
         <TextField
           label={t("escrowParent.enroll.traineeName")}
           autoComplete="off"
@@ -331,15 +337,16 @@ function PreviewSection({ result }: { result: Extract<ActionResult, { step: "pre
               {t("escrowParent.preview.contract", { version: CONTRACT_VERSION })}
             </h3>
             <p className="text-sm text-slate-600">{t("escrowParent.preview.contractHint")}</p>
-            <pre
+            <section
               // biome-ignore lint/a11y/noNoninteractiveTabindex: a scrollable region must be reachable by keyboard
               tabIndex={0}
               aria-labelledby="enroll-contract"
-              lang="zh-CN"
-              className="max-h-96 overflow-y-auto whitespace-pre-wrap break-words rounded border border-slate-300 bg-slate-50 p-3 font-sans text-sm leading-relaxed"
+              className="max-h-96 overflow-y-auto rounded border border-slate-300 bg-slate-50 p-3"
             >
-              {preview.contract}
-            </pre>
+              <pre lang="zh-CN" className="whitespace-pre-wrap break-words font-sans text-sm leading-relaxed">
+                {preview.contract}
+              </pre>
+            </section>
             <p className="break-all text-xs text-slate-600">
               {t("escrowParent.preview.digest", { digest: preview.contractSha256 })}
             </p>

@@ -107,9 +107,7 @@ export default function InstitutionProfile() {
       <Section id="profile-courses" title={t("public.courses.heading")}>
         <CourseList
           courses={institution.courses}
-          enrollBase={
-            institution.status === "APPROVED" ? `/institutions/${institution.registrationNo}/courses` : null
-          }
+          enrollBase={institution.status === "APPROVED" ? `/institutions/${institution.registrationNo}/courses` : null}
         />
       </Section>
 

@@ -108,9 +108,7 @@ export default function InstitutionEscrow() {
         <p className="text-sm text-slate-700">{t("escrowOrg.lead")}</p>
       </header>
       {topError ? <Alert tone="error">{t(topError)}</Alert> : null}
-      {notice ? (
-        <Alert tone={notice === "refresh" ? "info" : "success"}>{t(NOTICES[notice])}</Alert>
-      ) : null}
+      {notice ? <Alert tone={notice === "refresh" ? "info" : "success"}>{t(NOTICES[notice])}</Alert> : null}
       <Figures figures={figures} />
       <FundsSupervisionCard institutionId={institutionId} account={account} canManage={canManage} />
       <RefundsToAnswer refunds={refundsToAnswer} canManage={canManage} />
@@ -141,7 +139,9 @@ function Figures({ figures }: { figures: EscrowFigures }) {
         {FIGURES.map((f) => (
           <div key={f.key} className="rounded border border-slate-300 bg-white p-4">
             <dt className="text-sm text-slate-700">{t(f.label)}</dt>
-            <dd className="mt-1 text-2xl font-semibold tabular-nums text-slate-900">{formatFen(figures[f.key], locale)}</dd>
+            <dd className="mt-1 text-2xl font-semibold tabular-nums text-slate-900">
+              {formatFen(figures[f.key], locale)}
+            </dd>
             <dd className="mt-1 text-sm text-slate-600">{t(f.hint)}</dd>
           </div>
         ))}
@@ -170,11 +170,19 @@ function FundsSupervisionCard(props: { institutionId: string; account: PaymentAc
       <h3 id="escrow-account" className="text-lg font-semibold">
         {t("escrowOrg.account.heading")}
       </h3>
-      <p className={active ? "font-semibold text-green-800" : "font-semibold text-amber-800"}>{t(accountState(account))}</p>
+      <p className={active ? "font-semibold text-green-800" : "font-semibold text-amber-800"}>
+        {t(accountState(account))}
+      </p>
       {details ? (
         <dl className="grid grid-cols-[max-content_1fr] gap-x-4 gap-y-1 text-sm">
           <dt className="text-slate-600">{t("escrowOrg.account.provider")}</dt>
-          <dd>{t(details.provider === "stripe" ? "escrowOrg.account.provider.stripe" : "escrowOrg.account.provider.simulated")}</dd>
+          <dd>
+            {t(
+              details.provider === "stripe"
+                ? "escrowOrg.account.provider.stripe"
+                : "escrowOrg.account.provider.simulated",
+            )}
+          </dd>
           <dt className="text-slate-600">{t("escrowOrg.account.charges")}</dt>
           <dd>{t(details.chargesEnabled ? "escrowOrg.account.on" : "escrowOrg.account.off")}</dd>
           <dt className="text-slate-600">{t("escrowOrg.account.payouts")}</dt>
@@ -216,7 +224,9 @@ function RefundFacts({ refund }: { refund: RefundView }) {
       <dt className="text-slate-600">{t("escrowOrg.refund.course")}</dt>
       <dd className="break-words">{refund.courseName}</dd>
       <dt className="text-slate-600">{t("escrowOrg.refund.amount")}</dt>
-      <dd>{t("escrowOrg.refund.amountValue", { lessons: refund.lessons, amount: formatFen(refund.amountFen, locale) })}</dd>
+      <dd>
+        {t("escrowOrg.refund.amountValue", { lessons: refund.lessons, amount: formatFen(refund.amountFen, locale) })}
+      </dd>
       <dt className="text-slate-600">{t("escrowOrg.refund.requestedAt")}</dt>
       <dd>{formatDateTime(refund.requestedAt, locale)}</dd>
       <dt className="text-slate-600">{t("escrowOrg.refund.reason")}</dt>
@@ -276,7 +286,9 @@ function RefundToAnswer({ refund, canManage }: { refund: RefundView; canManage: 
           <Form method="post" className="space-y-2">
             <input type="hidden" name="intent" value="acceptRefund" />
             <input type="hidden" name="refundId" value={refund.id} />
-            <p className="text-sm text-slate-700">{t("escrowOrg.refund.acceptHint", { amount: formatFen(refund.amountFen, locale) })}</p>
+            <p className="text-sm text-slate-700">
+              {t("escrowOrg.refund.acceptHint", { amount: formatFen(refund.amountFen, locale) })}
+            </p>
             <SubmitButton pending={busy("acceptRefund")} className="w-full sm:w-auto">
               {t("escrowOrg.refund.accept")}
             </SubmitButton>
@@ -377,7 +389,9 @@ function PastRefunds({ refunds }: { refunds: RefundView[] }) {
                   </p>
                 ) : null}
                 {r.decisionNote ? (
-                  <p className="break-words text-slate-700">{t("escrowOrg.pastRefunds.note", { text: r.decisionNote })}</p>
+                  <p className="break-words text-slate-700">
+                    {t("escrowOrg.pastRefunds.note", { text: r.decisionNote })}
+                  </p>
                 ) : null}
               </li>
             );
@@ -472,7 +486,9 @@ function Warnings({ warnings }: { warnings: FundWarningView[] }) {
               {w.reason === "OUTFLOW" && w.outflowFen !== null ? (
                 <p>{t("escrowOrg.warnings.outflowMeasured", { amount: formatFen(w.outflowFen, locale) })}</p>
               ) : null}
-              <p className="text-slate-700">{t("escrowOrg.warnings.raisedAt", { time: formatDateTime(w.raisedAt, locale) })}</p>
+              <p className="text-slate-700">
+                {t("escrowOrg.warnings.raisedAt", { time: formatDateTime(w.raisedAt, locale) })}
+              </p>
               <p className="text-slate-700">
                 {t(w.reason === "OUTFLOW" ? "escrowOrg.warnings.outflowAdvice" : "escrowOrg.warnings.balanceAdvice")}
               </p>

@@ -73,7 +73,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
     const { courseId, lessonDate } = parsed.data;
     return redirect(`/org/${institutionId}/lessons?course=${courseId}&recorded=${attendances}&date=${lessonDate}`);
   } catch (error) {
-    if (error instanceof EscrowRefusal) return failure({ fieldErrors: {}, formError: error.messageKey, values }, error.status);
+    if (error instanceof EscrowRefusal)
+      return failure({ fieldErrors: {}, formError: error.messageKey, values }, error.status);
     throw error;
   }
 }
@@ -116,7 +117,11 @@ export default function InstitutionLessons() {
 
 const text = (value: unknown): string | undefined => (typeof value === "string" ? value : undefined);
 const list = (value: unknown): string[] =>
-  Array.isArray(value) ? value.filter((v): v is string => typeof v === "string") : typeof value === "string" ? [value] : [];
+  Array.isArray(value)
+    ? value.filter((v): v is string => typeof v === "string")
+    : typeof value === "string"
+      ? [value]
+      : [];
 
 /** The course's schedule slot on that day's weekday, if it has one (the first, when several). */
 function slotOn(course: CourseForLessons | undefined, day: string) {
@@ -153,7 +158,7 @@ function RecordForm() {
     errors[name]?.[0] ?? Object.entries(errors).find(([k]) => k.startsWith(`${name}.`))?.[1][0];
   const traineesError = errorOf("enrollmentIds");
   const formError = result && !result.ok ? result.formError : undefined;
-  const otherSlots = course?.slots.filter((s) => s.weekday === weekdayOf(lessonDate)) ?? [];
+  const daySlots = course?.slots.filter((s) => s.weekday === weekdayOf(lessonDate)) ?? [];
 
   /** Moving to another course or day fills in that day's scheduled times (when there are some). */
   function follow(nextCourse: string, nextDate: string) {
@@ -223,10 +228,10 @@ function RecordForm() {
             error={errorOf("endTime")}
           />
         </div>
-        {otherSlots.length > 0 ? (
+        {daySlots.length > 0 ? (
           <p className="text-sm text-slate-600">
             {t("escrowOrg.lessons.form.scheduled", {
-              times: otherSlots.map((s) => `${s.startTime}–${s.endTime}`).join("、"),
+              times: daySlots.map((s) => `${s.startTime}–${s.endTime}`).join("、"),
             })}
           </p>
         ) : (
@@ -240,7 +245,10 @@ function RecordForm() {
           chosen={chosen}
           error={traineesError}
         />
-        <SubmitButton pending={navigation.state !== "idle" && navigation.formMethod === "POST"} className="w-full sm:w-auto">
+        <SubmitButton
+          pending={navigation.state !== "idle" && navigation.formMethod === "POST"}
+          className="w-full sm:w-auto"
+        >
           {t("escrowOrg.lessons.form.submit")}
         </SubmitButton>
       </Form>
@@ -270,7 +278,9 @@ function TraineeChoice(props: {
         </p>
       ) : null}
       {trainees.length === 0 ? (
-        <p className="text-sm text-slate-700">{t("escrowOrg.lessons.form.noTrainees", { course: course?.name ?? "" })}</p>
+        <p className="text-sm text-slate-700">
+          {t("escrowOrg.lessons.form.noTrainees", { course: course?.name ?? "" })}
+        </p>
       ) : (
         <ul className="grid gap-2 sm:grid-cols-2">
           {trainees.map((tr) => (
@@ -410,7 +420,9 @@ function Trainees({ courses }: { courses: CourseForLessons[] }) {
                       <td className="py-2 pr-3 text-right tabular-nums">{tr.recorded}</td>
                       <td className="py-2 pr-3 text-right tabular-nums">{tr.left}</td>
                       <td className="py-2">
-                        {tr.openRefund ? t("escrowOrg.lessons.trainees.refundOpen") : t("escrowOrg.lessons.trainees.refundNone")}
+                        {tr.openRefund
+                          ? t("escrowOrg.lessons.trainees.refundOpen")
+                          : t("escrowOrg.lessons.trainees.refundNone")}
                       </td>
                     </tr>
                   ))}

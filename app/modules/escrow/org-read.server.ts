@@ -58,7 +58,13 @@ export type RefundView = {
   decidedAt: string | null;
 };
 
-export type PayoutView = { id: string; businessDate: string; amountFen: number; status: PayoutStatus; paidAt: string | null };
+export type PayoutView = {
+  id: string;
+  businessDate: string;
+  amountFen: number;
+  status: PayoutStatus;
+  paidAt: string | null;
+};
 
 export type FundWarningView = {
   id: string;
@@ -108,7 +114,13 @@ export async function escrowOverview(scope: DataScope, institutionId: string): P
 
 async function figuresOf(db: Db, institutionId: string): Promise<EscrowFigures> {
   const funds = await db.$queryRaw<
-    { escrow_fen: bigint; reserve_fen: bigint; payable_fen: bigint; paid_out_fen: bigint; refunds_payable_fen: bigint }[]
+    {
+      escrow_fen: bigint;
+      reserve_fen: bigint;
+      payable_fen: bigint;
+      paid_out_fen: bigint;
+      refunds_payable_fen: bigint;
+    }[]
   >`
     SELECT escrow_fen, reserve_fen, payable_fen, paid_out_fen, refunds_payable_fen
       FROM institution_funds WHERE institution_id = ${institutionId}::uuid`;
@@ -207,7 +219,11 @@ async function payoutsOf(db: Db, institutionId: string): Promise<PayoutView[]> {
 }
 
 const numberOr = (value: unknown): number | null =>
-  typeof value === "number" && Number.isFinite(value) ? value : typeof value === "string" && value !== "" && Number.isFinite(Number(value)) ? Number(value) : null;
+  typeof value === "number" && Number.isFinite(value)
+    ? value
+    : typeof value === "string" && value !== "" && Number.isFinite(Number(value))
+      ? Number(value)
+      : null;
 
 async function warningsOf(db: Db, institutionId: string): Promise<FundWarningView[]> {
   const rows = await db.fundWarning.findMany({
@@ -216,7 +232,10 @@ async function warningsOf(db: Db, institutionId: string): Promise<FundWarningVie
     select: { id: true, reason: true, level: true, raisedAt: true, measured: true },
   });
   return rows.map((w) => {
-    const measured = (typeof w.measured === "object" && w.measured !== null ? w.measured : {}) as Record<string, unknown>;
+    const measured = (typeof w.measured === "object" && w.measured !== null ? w.measured : {}) as Record<
+      string,
+      unknown
+    >;
     return {
       id: w.id,
       reason: w.reason === "OUTFLOW" ? "OUTFLOW" : "BALANCE",
@@ -288,7 +307,10 @@ export async function lessonsOverview(scope: DataScope, institutionId: string): 
         id: true,
         name: true,
         lessonMinutes: true,
-        slots: { select: { weekday: true, startTime: true, endTime: true }, orderBy: [{ weekday: "asc" }, { startTime: "asc" }] },
+        slots: {
+          select: { weekday: true, startTime: true, endTime: true },
+          orderBy: [{ weekday: "asc" }, { startTime: "asc" }],
+        },
       },
     });
     const trainees = await activeEnrollments(db, institutionId);

@@ -395,19 +395,21 @@ export type CheckoutSubject = {
 /** The payment a checkout session is for, when it is this parent's; null otherwise. */
 export async function parentCheckoutSubject(parentUserId: string, sessionId: string): Promise<CheckoutSubject | null> {
   if (!/^[\w-]{1,255}$/.test(sessionId)) return null;
-  const rows = await inScope(parentScope(parentUserId), (db) =>
-    db.$queryRaw<
-      {
-        payment_id: string;
-        enrollment_id: string;
-        status: PaymentStatusName;
-        amount_fen: number;
-        institution_name: string | null;
-        course_name: string | null;
-        trainee_name: string;
-        lesson_count: number;
-      }[]
-    >`
+  const rows = await inScope(
+    parentScope(parentUserId),
+    (db) =>
+      db.$queryRaw<
+        {
+          payment_id: string;
+          enrollment_id: string;
+          status: PaymentStatusName;
+          amount_fen: number;
+          institution_name: string | null;
+          course_name: string | null;
+          trainee_name: string;
+          lesson_count: number;
+        }[]
+      >`
       SELECT p.id::text AS payment_id, e.id::text AS enrollment_id, p.status::text AS status, p.amount_fen,
              i.name AS institution_name, c.name AS course_name, e.trainee_name, e.lesson_count
         FROM payment p

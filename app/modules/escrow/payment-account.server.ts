@@ -8,7 +8,7 @@ import { paymentProvider } from "./providers/provider.server";
 
 export const FUNDS_SUPERVISION_ENABLED = "escrow.fundsSupervisionEnabled";
 
-/** The payment provider could not be reached: nothing was written; the admin may try again. */
+/** The payment provider could not be reached; the admin may try again (the account is never opened twice). */
 export class PaymentProviderUnavailableError extends Error {}
 
 /** Where the provider sends the admin back after onboarding (done) or when its link expired (refresh). */
@@ -78,7 +78,9 @@ export async function enableFundsSupervision(
       );
   const status = accountStatusOf(connected.chargesEnabled, connected.payoutsEnabled);
   const unchanged =
-    onRecord !== null && onRecord.status === status && known.institution.fundsSupervisionEnabled === connected.chargesEnabled;
+    onRecord !== null &&
+    onRecord.status === status &&
+    known.institution.fundsSupervisionEnabled === connected.chargesEnabled;
 
   if (!unchanged) {
     await inScope(scope, async (db) => {

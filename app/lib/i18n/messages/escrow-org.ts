@@ -48,10 +48,11 @@ export const escrowOrgZh = {
   "escrowOrg.account.continue": "继续完成开户资料",
   "escrowOrg.account.staffBody": "只有机构管理员可以开通资金监管，请联系管理员。",
   "escrowOrg.account.notApproved": "机构备案审核通过后才能开通资金监管。",
-  "escrowOrg.account.providerUnavailable": "暂时无法连接支付服务，没有做任何更改。请稍后再试。",
+  "escrowOrg.account.providerUnavailable": "暂时无法连接支付服务，请稍后再试。再次开通不会重复开户。",
 
   "escrowOrg.refunds.heading": "待答复的退费申请",
-  "escrowOrg.refunds.lead": "请在期限内答复：同意则按原支付方式退款；不同意需写明理由，由监管部门裁决。逾期未答复视为同意。",
+  "escrowOrg.refunds.lead":
+    "请在期限内答复：同意则按原支付方式退款；不同意需写明理由，由监管部门裁决。逾期未答复视为同意。",
   "escrowOrg.refunds.staffLead": "只有机构管理员可以答复退费申请，请提醒管理员在期限内处理。",
   "escrowOrg.refunds.empty": "没有待答复的退费申请。家长申请退费后会出现在这里，请在期限内答复。",
   "escrowOrg.refund.respondBy": "请在 {date} 前答复，逾期视为同意退费",
@@ -125,7 +126,8 @@ export const escrowOrgZh = {
   "escrowOrg.lessons.form.scheduled": "排课时间：{times}",
   "escrowOrg.lessons.form.unscheduled": "这一天不在课程的排课时间内，请填写实际上课时间。",
   "escrowOrg.lessons.form.trainees": "上课的学员",
-  "escrowOrg.lessons.form.noTrainees": "“{course}”没有还有剩余课时的在读学员。家长通过平台报名缴费后，学员会出现在这里。",
+  "escrowOrg.lessons.form.noTrainees":
+    "“{course}”没有还有剩余课时的在读学员。家长通过平台报名缴费后，学员会出现在这里。",
   "escrowOrg.lessons.form.left": "剩 {left} 节 / 共 {total} 节",
   "escrowOrg.lessons.form.refundUnderWay": "退费处理中，暂不能记课",
   "escrowOrg.lessons.form.submit": "记录这节课",
@@ -168,9 +170,11 @@ export const escrowOrgEn = {
 
   "escrowOrg.figures.heading": "Funds at a glance",
   "escrowOrg.figures.supervised": "Held in escrow",
-  "escrowOrg.figures.supervisedHint": "Tuition paid by parents and not yet released to the institution, reserve included.",
+  "escrowOrg.figures.supervisedHint":
+    "Tuition paid by parents and not yet released to the institution, reserve included.",
   "escrowOrg.figures.awaiting": "Awaiting parents",
-  "escrowOrg.figures.awaitingHint": "Fees of recorded lessons waiting for the parent's confirmation or disputed (part of the escrow).",
+  "escrowOrg.figures.awaitingHint":
+    "Fees of recorded lessons waiting for the parent's confirmation or disputed (part of the escrow).",
   "escrowOrg.figures.payable": "Released, to be paid",
   "escrowOrg.figures.payableHint": "Fees of confirmed lessons, paid to the institution on the next payout day.",
   "escrowOrg.figures.paidOut": "Paid to the institution",
@@ -204,13 +208,16 @@ export const escrowOrgEn = {
   "escrowOrg.account.enable": "Enable funds supervision",
   "escrowOrg.account.continue": "Continue onboarding",
   "escrowOrg.account.staffBody": "Only the institution's administrators can enable funds supervision; ask one of them.",
-  "escrowOrg.account.notApproved": "Funds supervision can be enabled only once the institution's registration is approved.",
-  "escrowOrg.account.providerUnavailable": "The payment service cannot be reached; nothing was changed. Please try again later.",
+  "escrowOrg.account.notApproved":
+    "Funds supervision can be enabled only once the institution's registration is approved.",
+  "escrowOrg.account.providerUnavailable":
+    "The payment service cannot be reached. Please try again later; trying again never opens a second account.",
 
   "escrowOrg.refunds.heading": "Refund requests to answer",
   "escrowOrg.refunds.lead":
     "Answer before the deadline: accept and the money is refunded by the original payment method; refuse with your reasons and the regulator decides. No answer by the deadline counts as acceptance.",
-  "escrowOrg.refunds.staffLead": "Only the institution's administrators can answer refund requests; remind them of the deadline.",
+  "escrowOrg.refunds.staffLead":
+    "Only the institution's administrators can answer refund requests; remind them of the deadline.",
   "escrowOrg.refunds.empty":
     "No refund requests to answer. When a parent asks for a refund it appears here; answer it before the deadline.",
   "escrowOrg.refund.respondBy": "Answer by {date}; no answer counts as acceptance",
@@ -221,7 +228,8 @@ export const escrowOrgEn = {
   "escrowOrg.refund.amountValue": "{lessons} lessons, {amount}",
   "escrowOrg.refund.requestedAt": "Requested",
   "escrowOrg.refund.reason": "Parent's reason",
-  "escrowOrg.refund.acceptHint": "If you accept, {amount} goes back to the parent from escrow and these lessons are not given.",
+  "escrowOrg.refund.acceptHint":
+    "If you accept, {amount} goes back to the parent from escrow and these lessons are not given.",
   "escrowOrg.refund.accept": "Accept the refund",
   "escrowOrg.refund.contestReason": "Why you do not agree",
   "escrowOrg.refund.contestHint": "The regulator reads this; state the facts.",
@@ -274,7 +282,8 @@ export const escrowOrgEn = {
   "escrowOrg.lessons.title": "Lessons",
   "escrowOrg.lessons.lead":
     "After each lesson, record the trainees who attended. Parents are asked to confirm; the lesson's fee is released to the institution once they do (or automatically after the deadline).",
-  "escrowOrg.lessons.recorded": "Recorded the lesson of {date} for {count} trainees; waiting for the parents to confirm.",
+  "escrowOrg.lessons.recorded":
+    "Recorded the lesson of {date} for {count} trainees; waiting for the parents to confirm.",
   "escrowOrg.lessons.noCourses.title": "No courses to record yet",
   "escrowOrg.lessons.noCourses.body":
     "Courses come from the approved registration. Once it is approved and parents enroll and pay, you record lessons here.",

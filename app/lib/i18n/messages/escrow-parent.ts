@@ -16,8 +16,7 @@ export const escrowParentZh = {
   "escrowParent.enroll.weekly": "每周 {days}",
   "escrowParent.enroll.maxLessons": "一次最多可买",
   "escrowParent.enroll.maxLessonsValue": "{count} 节（按本地收费规定）",
-  "escrowParent.enroll.escrowNote":
-    "学费全额进入平台监管账户，您确认一节课才向机构结算一节课；没上的课可以申请退费。",
+  "escrowParent.enroll.escrowNote": "学费全额进入平台监管账户，您确认一节课才向机构结算一节课；没上的课可以申请退费。",
   "escrowParent.enroll.notForSale": "这门课程目前不能报名",
   "escrowParent.enroll.details": "学员与课时",
   "escrowParent.enroll.traineeName": "学员姓名",
@@ -69,8 +68,7 @@ export const escrowParentZh = {
   "escrowParent.list.back": "返回我的账号",
   "escrowParent.list.lead": "每一笔学费都在监管账户中，确认一节课才结算一节课。",
   "escrowParent.list.empty.title": "您还没有报名任何课程",
-  "escrowParent.list.empty.body":
-    "在“查验机构”中搜索机构名称或备案编号，打开机构主页，在课程下点击“报名”即可。",
+  "escrowParent.list.empty.body": "在“查验机构”中搜索机构名称或备案编号，打开机构主页，在课程下点击“报名”即可。",
   "escrowParent.list.empty.link": "去查验机构",
   "escrowParent.list.item": "{course} · {trainee}",
   "escrowParent.list.lessons": "课时",
@@ -218,7 +216,8 @@ export const escrowParentEn = {
   "escrowParent.preview.reserve": "Risk reserve",
   "escrowParent.preview.reserveValue": "{percent}% of each lesson's fee is kept until the course ends",
   "escrowParent.preview.refused": "This purchase breaks the fee rules and cannot be paid:",
-  "escrowParent.preview.refusedHint": "Change the number of lessons above and press “See the amount and the contract” again.",
+  "escrowParent.preview.refusedHint":
+    "Change the number of lessons above and press “See the amount and the contract” again.",
   "escrowParent.preview.contract": "Training services contract (version {version})",
   "escrowParent.preview.contractHint":
     "Read the whole contract. The Chinese text is the binding one; it is stored as signed with its digest.",
@@ -244,7 +243,8 @@ export const escrowParentEn = {
 
   "escrowParent.list.title": "My enrolments",
   "escrowParent.list.back": "Back to my account",
-  "escrowParent.list.lead": "All tuition is held in escrow; each lesson is paid to the institution once you confirm it.",
+  "escrowParent.list.lead":
+    "All tuition is held in escrow; each lesson is paid to the institution once you confirm it.",
   "escrowParent.list.empty.title": "You have not enrolled in any course yet",
   "escrowParent.list.empty.body":
     "Search for a provider by name or registration number under “Verify a provider”, open its profile and press “Enrol” under a course.",
@@ -270,11 +270,14 @@ export const escrowParentEn = {
   "escrowParent.payment.heading": "Payment",
   "escrowParent.payment.none": "This enrolment has no payment.",
   "escrowParent.payment.succeeded": "Paid {amount} ({time}); the tuition is held in escrow.",
-  "escrowParent.payment.failed": "The payment did not go through and nothing was charged. Enrol again to try once more.",
+  "escrowParent.payment.failed":
+    "The payment did not go through and nothing was charged. Enrol again to try once more.",
   "escrowParent.payment.tryAgain": "Back to the provider's profile",
-  "escrowParent.payment.disputed": "The bank is handling a chargeback for this tuition; lessons are not paid out meanwhile.",
+  "escrowParent.payment.disputed":
+    "The bank is handling a chargeback for this tuition; lessons are not paid out meanwhile.",
   "escrowParent.payment.PROCESSING": "Payment being processed",
-  "escrowParent.payment.autoRefresh": "Waiting for the payment provider's answer; this page refreshes every {seconds} seconds.",
+  "escrowParent.payment.autoRefresh":
+    "Waiting for the payment provider's answer; this page refreshes every {seconds} seconds.",
   "escrowParent.payment.refreshNow": "Refresh now",
   "escrowParent.payment.pending": "Awaiting payment of {amount}.",
   "escrowParent.payment.continue": "Continue to payment",

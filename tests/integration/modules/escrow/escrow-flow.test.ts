@@ -217,3 +217,41 @@ describe("payments that do not complete", () => {
     await unsafeAsSystem(async () => undefined);
   });
 });
+
+describe("closure", () => {
+  it("refunds every unconsumed balance once, even when run again or twice at a time", async () => {
+    const bought = [
+      await buyLessons(3, { trainee: "闭店甲" }),
+      await buyLessons(4, { trainee: "闭店乙" }),
+      await buyLessons(5, { trainee: "闭店丙" }),
+    ];
+    await recordLesson(memberScope(SELLER.adminEmail), SELLER.id, {
+      courseId: SELLER.courseId,
+      lessonDate: today,
+      startTime: "07:00",
+      endTime: "08:00",
+      enrollmentIds: [bought[0]?.enrollmentId ?? ""],
+    });
+    await owner.institution.update({ where: { id: SELLER.id }, data: { status: "SUSPENDED" } });
+    // Two runs at once (a duplicated job) and a third after (a resumed one).
+    const { refundOnClosure } = await import("~/modules/escrow/closure.server");
+    await Promise.all([refundOnClosure(SELLER.id), refundOnClosure(SELLER.id)]);
+    await refundOnClosure(SELLER.id);
+    const ours = { origin: "CLOSURE" as const, enrollmentId: { in: bought.map((b) => b.enrollmentId) } };
+    for (const r of await owner.refundRequest.findMany({ where: ours })) await executeRefund(r.id);
+    await processAllEvents();
+
+    const refunds = await owner.refundRequest.findMany({ where: ours, orderBy: { lessons: "asc" } });
+    expect(refunds.map((r) => [r.lessons, r.status])).toEqual([
+      [2, "SUCCEEDED"],
+      [4, "SUCCEEDED"],
+      [5, "SUCCEEDED"],
+    ]);
+    for (const { enrollmentId } of bought)
+      expect((await owner.enrollment.findUniqueOrThrow({ where: { id: enrollmentId } })).status).toBe("CLOSED");
+    // The recorded lesson still waits for the parent's answer; its price stays held.
+    expect(await enrollmentFunds(bought[0]?.enrollmentId ?? "")).toMatchObject({ held: PRICE, refunded: 2 * PRICE });
+    expect(await ledgerViolations(owner)).toEqual({ unbalanced: [], negative: [], overdrawn: [], doublePaid: [] });
+    await owner.institution.update({ where: { id: SELLER.id }, data: { status: "APPROVED" } });
+  });
+});
