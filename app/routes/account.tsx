@@ -1,5 +1,5 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData, useNavigation, useOutlet } from "@remix-run/react";
+import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { Alert } from "~/components/ui/alert";
 import { PageTitle } from "~/components/ui/page-title";
 import { SubmitButton } from "~/components/ui/submit-button";
@@ -56,9 +56,6 @@ export default function Account() {
   const result = useActionData<typeof action>();
   const navigation = useNavigation();
   const { t, locale } = useTranslation();
-  // Pages under /account (我的报名) render in place of this one.
-  const outlet = useOutlet();
-  if (outlet) return outlet;
   return (
     <div className="space-y-8">
       <PageTitle>{t("account.title")}</PageTitle>

@@ -1,5 +1,5 @@
 import { type LoaderFunctionArgs, type MetaFunction, redirect } from "@remix-run/node";
-import { Link, useLoaderData, useOutlet } from "@remix-run/react";
+import { Link, useLoaderData } from "@remix-run/react";
 import type { ReactNode } from "react";
 import { CoachList } from "~/components/public/coach-list";
 import { ComplianceGrade } from "~/components/public/compliance-grade";
@@ -79,9 +79,6 @@ function Section({ id, title, children }: { id: string; title: string; children:
 export default function InstitutionProfile() {
   const { institution, shortLink, qr } = useLoaderData<typeof loader>();
   const { t } = useTranslation();
-  // A course's enrollment page (…/courses/<id>/enroll) renders in place of the profile.
-  const outlet = useOutlet();
-  if (outlet) return outlet;
   return (
     <article className="space-y-8">
       <header className="space-y-3">

@@ -1,13 +1,13 @@
-import { escrowEn } from "./messages/escrow";
-import { escrowParentEn } from "./messages/escrow-parent";
-import { escrowOrgEn } from "./messages/escrow-org";
-import { escrowGovEn } from "./messages/escrow-gov";
 import { auditEn } from "./messages/audit";
 import { authEn } from "./messages/auth";
 import { calendarEn } from "./messages/calendar";
 import { complianceEn } from "./messages/compliance";
 import { complianceEvidenceEn } from "./messages/compliance-evidence";
 import { emailEn } from "./messages/email";
+import { escrowEn } from "./messages/escrow";
+import { escrowGovEn } from "./messages/escrow-gov";
+import { escrowOrgEn } from "./messages/escrow-org";
+import { escrowParentEn } from "./messages/escrow-parent";
 import { filesEn } from "./messages/files";
 import { filingEn } from "./messages/filing";
 import { govEn } from "./messages/gov";

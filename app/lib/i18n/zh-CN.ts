@@ -1,13 +1,13 @@
-import { escrowZh } from "./messages/escrow";
-import { escrowParentZh } from "./messages/escrow-parent";
-import { escrowOrgZh } from "./messages/escrow-org";
-import { escrowGovZh } from "./messages/escrow-gov";
 import { auditZh } from "./messages/audit";
 import { authZh } from "./messages/auth";
 import { calendarZh } from "./messages/calendar";
 import { complianceZh } from "./messages/compliance";
 import { complianceEvidenceZh } from "./messages/compliance-evidence";
 import { emailZh } from "./messages/email";
+import { escrowZh } from "./messages/escrow";
+import { escrowGovZh } from "./messages/escrow-gov";
+import { escrowOrgZh } from "./messages/escrow-org";
+import { escrowParentZh } from "./messages/escrow-parent";
 import { filesZh } from "./messages/files";
 import { filingZh } from "./messages/filing";
 import { govZh } from "./messages/gov";

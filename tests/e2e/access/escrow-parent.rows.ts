@@ -19,7 +19,7 @@ const parentsOnly = (status: number): Expect => ({ ...signedIn(403), parent: sta
 
 export const ROWS: RouteRow[] = [
   {
-    files: ["institutions.$registrationNo.courses.$courseId.enroll.tsx"],
+    files: ["institutions.$registrationNo_.courses.$courseId.enroll.tsx"],
     checks: [
       get("enroll in a course", ENROLL, parentsOnly(200)),
       post("enroll in a course, empty form", ENROLL, parentsOnly(400)),
@@ -37,11 +37,11 @@ export const ROWS: RouteRow[] = [
     ],
   },
   {
-    files: ["account.enrollments._index.tsx"],
+    files: ["account_.enrollments._index.tsx"],
     checks: [get("my enrollments", "/account/enrollments", signedIn(200))],
   },
   {
-    files: ["account.enrollments.$enrollmentId.tsx"],
+    files: ["account_.enrollments.$enrollmentId.tsx"],
     checks: [
       get("an enrollment, unknown", UNKNOWN_ENROLLMENT, signedIn(404)),
       get("an enrollment, malformed id", "/account/enrollments/not-a-uuid", signedIn(404)),

@@ -1,10 +1,12 @@
 /** Tuition escrow: the domain's refusals and caps (pages keep their own texts in escrow-*.ts). */
 export const escrowZh = {
   "escrow.notFound": "没有找到这条记录。",
-  "escrow.cap.FEE-01": "一次缴费最多覆盖 {months} 个月的课程；按排课，这次购买从 {from} 上到 {to}，超出了期限。请减少课时数。",
+  "escrow.cap.FEE-01":
+    "一次缴费最多覆盖 {months} 个月的课程；按排课，这次购买从 {from} 上到 {to}，超出了期限。请减少课时数。",
   "escrow.cap.FEE-02": "一次缴费最多 {max} 课时；这次购买是 {hours} 课时。请减少课时数。",
   "escrow.cap.FEE-03": "一次缴费不得超过 {max} 元；这次购买是 {amount} 元。请减少课时数。",
-  "escrow.cap.FEE-08": "这门课程还剩 {lessonsLeft} 节课，剩余不超过 {lessonsMax} 节或距结束不足 {months} 个月时才能续费。",
+  "escrow.cap.FEE-08":
+    "这门课程还剩 {lessonsLeft} 节课，剩余不超过 {lessonsMax} 节或距结束不足 {months} 个月时才能续费。",
   "escrow.offer.notInGoodStanding": "该机构目前不在正常经营状态（已暂停、撤销或停业），不能购买课程。",
   "escrow.offer.noFundsSupervision": "该机构尚未开通资金监管，按规定不能通过平台收费（FEE-04）。",
   "escrow.checkout.providerUnavailable": "暂时无法连接支付服务，没有产生任何扣款。请稍后再试。",
@@ -44,9 +46,11 @@ export const escrowEn = {
   "escrow.offer.notInGoodStanding": "This institution is suspended, revoked or closed: its courses cannot be bought.",
   "escrow.offer.noFundsSupervision":
     "This institution has not enabled funds supervision, so it may not take fees through the platform (FEE-04).",
-  "escrow.checkout.providerUnavailable": "The payment service cannot be reached; nothing was charged. Please try again later.",
+  "escrow.checkout.providerUnavailable":
+    "The payment service cannot be reached; nothing was charged. Please try again later.",
   "escrow.lesson.alreadyAnswered": "This lesson has already been handled.",
-  "escrow.lesson.paymentDisputed": "The bank is handling a chargeback for this tuition: lessons cannot be released for now.",
+  "escrow.lesson.paymentDisputed":
+    "The bank is handling a chargeback for this tuition: lessons cannot be released for now.",
   "escrow.refund.notActive": "Only an active enrollment can be refunded.",
   "escrow.refund.alreadyOpen": "A refund request is already being handled.",
   "escrow.refund.nothingLeft": "There are no lessons left to refund.",
@@ -61,7 +65,8 @@ export const escrowEn = {
   "validation.escrow.lessonDateRange": "Only lessons of today and the 14 days before can be recorded.",
   "validation.escrow.unknownCourse": "Choose one of this institution's courses.",
   "validation.escrow.notEnrolled": "A chosen trainee is not enrolled in this course, or the enrollment has ended.",
-  "validation.escrow.refundUnderWay": "A chosen trainee has a refund under way: no new lessons can be recorded for now.",
+  "validation.escrow.refundUnderWay":
+    "A chosen trainee has a refund under way: no new lessons can be recorded for now.",
   "validation.escrow.noLessonsLeft": "A chosen trainee has no lessons left.",
   "validation.escrow.alreadyRecorded": "This trainee is already recorded at this lesson.",
   "validation.escrow.disputeReason": "Say what is wrong with this lesson.",

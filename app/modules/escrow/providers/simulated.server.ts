@@ -38,14 +38,18 @@ export const simulatedCheckoutPath = (sessionId: string) => `/pay/simulated/${se
 export class SimulatedProvider implements PaymentProvider {
   readonly name = "simulated" as const;
 
-  async createConnectedAccount(input: { institutionId: string }): Promise<ConnectedAccount> {
+  async createConnectedAccount(input: {
+    institutionId: string;
+    institutionName: string;
+    email: string | null;
+  }): Promise<ConnectedAccount> {
     const record = await this.#create({
       id: `sim_acct_${compact(input.institutionId)}`,
       kind: "ACCOUNT",
       parentId: null,
       amountFen: 0,
       status: "active",
-      metadata: { institutionId: input.institutionId },
+      metadata: { institutionId: input.institutionId, name: input.institutionName },
       key: `account:${input.institutionId}`,
     });
     return { accountId: record.id, chargesEnabled: true, payoutsEnabled: true };

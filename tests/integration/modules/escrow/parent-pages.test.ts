@@ -8,16 +8,16 @@ import type { EnrollmentPreview } from "~/modules/escrow/checkout.server";
 import { recordLesson } from "~/modules/escrow/lessons.server";
 import { processPaymentEvent } from "~/modules/escrow/payment-events.server";
 import Account, { loader as accountLoader } from "~/routes/account";
-import MyEnrollments, { loader as listLoader } from "~/routes/account.enrollments._index";
+import MyEnrollments, { loader as listLoader } from "~/routes/account_.enrollments._index";
 import EnrollmentPage, {
   action as enrollmentAction,
   loader as enrollmentLoader,
-} from "~/routes/account.enrollments.$enrollmentId";
+} from "~/routes/account_.enrollments.$enrollmentId";
 import InstitutionProfile, { loader as profileLoader } from "~/routes/institutions.$registrationNo";
 import EnrollPage, {
   action as enrollAction,
   loader as enrollLoader,
-} from "~/routes/institutions.$registrationNo.courses.$courseId.enroll";
+} from "~/routes/institutions.$registrationNo_.courses.$courseId.enroll";
 import SimulatedCheckout, { action as payAction, loader as payLoader } from "~/routes/pay.simulated.$sessionId";
 import { ownerClient, seedDemoData } from "../../../support/demo-database";
 import { approveXihuSwim, XIHU_ADMIN, XIHU_SWIM } from "../compliance/pool-safety-fixtures";
@@ -119,43 +119,6 @@ describe("the ways in", () => {
     expect(status).toBe(200);
     const html = renderPage(InstitutionProfile, "/institutions/:registrationNo", path, body, "zh-CN");
     expect(html).toContain(`href="${enrollPath}"`);
-  });
-
-  it("shows the enroll page in place of the profile it is nested under", async () => {
-    const profile = (await callLoader(profileLoader, `/institutions/${registrationNo}`, { registrationNo }, null)).body;
-    const page = (await callLoader(enrollLoader, enrollPath, params, PARENT)).body;
-    const Stub = createRemixStub([
-      {
-        id: "root",
-        path: "/",
-        Component: Outlet,
-        children: [
-          {
-            id: "profile",
-            path: "institutions/:registrationNo",
-            Component: InstitutionProfile,
-            children: [{ id: "page", path: "courses/:courseId/enroll", Component: EnrollPage }],
-          },
-        ],
-      },
-    ]);
-    const guarded = console.error;
-    console.error = (...args: unknown[]) => {
-      if (String(args[0]).includes("useLayoutEffect does nothing on the server")) return;
-      guarded(...args);
-    };
-    try {
-      const html = renderToString(
-        createElement(Stub, {
-          initialEntries: [enrollPath],
-          hydrationData: { loaderData: { root: { locale: "zh-CN" }, profile, page } },
-        }),
-      );
-      expect(html).toContain("学员姓名");
-      expect(html).not.toContain("课程与收费");
-    } finally {
-      console.error = guarded;
-    }
   });
 
   it("links a parent's account page to 我的报名", async () => {
