@@ -14,8 +14,14 @@ export type EnrollmentProgress = {
   openRefund: boolean;
 };
 
-/** Where an enrollment stands, counted from its attendances and refunds (locks the enrollment). */
+/**
+ * Where an enrollment stands, counted from its attendances and refunds. Locks the enrollment
+ * first, in a statement of its own: under READ COMMITTED the counts must be read by a statement
+ * that starts after the lock is granted, or they miss what the previous holder just committed
+ * (a lesson recorded while a refund was being asked for would be refunded and released both).
+ */
 export async function enrollmentProgress(db: Db, enrollmentId: string): Promise<EnrollmentProgress> {
+  await db.$queryRaw`SELECT id FROM enrollment WHERE id = ${enrollmentId}::uuid FOR UPDATE`;
   const rows = await db.$queryRaw<
     { lesson_count: number; recorded: number; pending: number; refunded: number; open_refund: boolean }[]
   >`
@@ -25,7 +31,7 @@ export async function enrollmentProgress(db: Db, enrollmentId: string): Promise<
            coalesce((SELECT sum(r.lessons) FROM refund_request r WHERE r.enrollment_id = e.id AND r.origin <> 'DISPUTE'
                        AND r.status IN ('APPROVED', 'SUCCEEDED', 'FAILED')), 0)::int AS refunded,
            EXISTS (SELECT 1 FROM refund_request r WHERE r.enrollment_id = e.id AND r.status IN ('REQUESTED', 'CONTESTED')) AS open_refund
-      FROM enrollment e WHERE e.id = ${enrollmentId}::uuid FOR UPDATE`;
+      FROM enrollment e WHERE e.id = ${enrollmentId}::uuid`;
   const row = rows[0];
   if (!row) throw new Error(`no enrollment ${enrollmentId}`);
   return {

@@ -252,7 +252,11 @@ describe("the ledger under random concurrent work", () => {
             console.log(`run ${run}: ${ops.length} ops, ${Date.now() - started} ms`);
         },
       ),
-      { numRuns: Number(process.env.ESCROW_PROPERTY_RUNS ?? 15) },
+      {
+        numRuns: Number(process.env.ESCROW_PROPERTY_RUNS ?? 15),
+        // To replay a failure: ESCROW_PROPERTY_SEED=<seed> (printed with the counterexample).
+        ...(process.env.ESCROW_PROPERTY_SEED ? { seed: Number(process.env.ESCROW_PROPERTY_SEED) } : {}),
+      },
     );
   });
 
