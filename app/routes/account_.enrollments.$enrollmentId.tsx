@@ -16,7 +16,8 @@ import { type FieldErrors, validate } from "~/lib/forms/parse.server";
 import { DEFAULT_LOCALE, isLocale, type MessageKey, messagesFor, translator } from "~/lib/i18n/catalog";
 import { useTranslation } from "~/lib/i18n/use-translation";
 import { EscrowRefusal } from "~/modules/escrow/escrow-errors";
-import { answerAttendance, answerSchema } from "~/modules/escrow/lessons.server";
+import { answerSchema, refundRequestSchema } from "~/modules/escrow/escrow-forms";
+import { answerAttendance } from "~/modules/escrow/lessons.server";
 import {
   type AttendanceStatusName,
   type AttendanceView,
@@ -25,7 +26,7 @@ import {
   parentEnrollmentDetail,
   type RefundView,
 } from "~/modules/escrow/parent-read.server";
-import { refundRequestSchema, requestRefund } from "~/modules/escrow/refunds.server";
+import { requestRefund } from "~/modules/escrow/refunds.server";
 import { notFound, requireViewer } from "~/modules/identity/guards.server";
 import { readIntentForm } from "~/modules/registry/review-actions.server";
 

@@ -9,15 +9,12 @@ import { type FieldErrors, validate } from "~/lib/forms/parse.server";
 import { useValidatedForm } from "~/lib/forms/use-validated-form";
 import type { Locale, MessageKey } from "~/lib/i18n/catalog";
 import { useTranslation } from "~/lib/i18n/use-translation";
-import { decideDispute, disputeDecisionSchema } from "~/modules/escrow/disputes.server";
+import { decideDispute } from "~/modules/escrow/disputes.server";
 import { EscrowRefusal } from "~/modules/escrow/escrow-errors";
-import {
-  type ContestedRefund,
-  type DisputedLesson,
-  disputeQueues,
-  GOV_LIST_LIMIT,
-} from "~/modules/escrow/gov-read.server";
-import { decideContestedRefund, refundDecisionSchema } from "~/modules/escrow/refunds.server";
+import { disputeDecisionSchema, refundDecisionSchema } from "~/modules/escrow/escrow-forms";
+import { GOV_LIST_LIMIT } from "~/modules/escrow/gov-funds-query";
+import { type ContestedRefund, type DisputedLesson, disputeQueues } from "~/modules/escrow/gov-read.server";
+import { decideContestedRefund } from "~/modules/escrow/refunds.server";
 import { notFound, requireAuthorityRole } from "~/modules/identity/guards.server";
 import { REGULATOR_ROLES } from "~/modules/identity/roles";
 import { readIntentForm } from "~/modules/registry/review-actions.server";

@@ -6,12 +6,9 @@ import { Alert } from "~/components/ui/alert";
 import { formatDateTime, formatFen } from "~/lib/format";
 import type { Locale, MessageKey, Translate } from "~/lib/i18n/catalog";
 import { useTranslation } from "~/lib/i18n/use-translation";
+import { FUNDS_SORTS, type FundsSort, fundsQuerySchema, GOV_LIST_LIMIT } from "~/modules/escrow/gov-funds-query";
 import {
-  FUNDS_SORTS,
   type FundFigures,
-  type FundsSort,
-  fundsQuerySchema,
-  GOV_LIST_LIMIT,
   type InstitutionFundsRow,
   jurisdictionFunds,
   type OpenFundWarning,

@@ -9,6 +9,7 @@ import { type FieldErrors, formValues, validate } from "~/lib/forms/parse.server
 import type { MessageKey } from "~/lib/i18n/catalog";
 import { useTranslation } from "~/lib/i18n/use-translation";
 import { EscrowRefusal } from "~/modules/escrow/escrow-errors";
+import { refundResponseSchema } from "~/modules/escrow/escrow-forms";
 import {
   type EscrowFigures,
   escrowOverview,
@@ -18,7 +19,7 @@ import {
   type RefundView,
 } from "~/modules/escrow/org-read.server";
 import { enableFundsSupervision, PaymentProviderUnavailableError } from "~/modules/escrow/payment-account.server";
-import { refundResponseSchema, respondToRefund } from "~/modules/escrow/refunds.server";
+import { respondToRefund } from "~/modules/escrow/refunds.server";
 import { requireInstitutionRole } from "~/modules/identity/guards.server";
 import { INSTITUTION_ROLES } from "~/modules/identity/roles";
 

@@ -11,8 +11,9 @@ import { type FieldErrors, formValues, validate } from "~/lib/forms/parse.server
 import type { MessageKey } from "~/lib/i18n/catalog";
 import { useTranslation } from "~/lib/i18n/use-translation";
 import { EscrowRefusal } from "~/modules/escrow/escrow-errors";
+import { RECORDABLE_DAYS, recordLessonSchema } from "~/modules/escrow/escrow-forms";
 import { weekdayOf } from "~/modules/escrow/lesson-schedule";
-import { RECORDABLE_DAYS, recordLesson, recordLessonSchema } from "~/modules/escrow/lessons.server";
+import { recordLesson } from "~/modules/escrow/lessons.server";
 import {
   type AttendanceView,
   type CourseForLessons,

@@ -186,7 +186,7 @@ test("an applicant files, the regulator sends it back, the applicant amends, the
   await page.goto(`/i/${registrationNo}`);
   await expect(page).toHaveURL(new RegExp(`/institutions/${registrationNo}$`));
   await expect(page.getByRole("heading", { level: 1 })).toHaveText(NAME);
-  await expect(page.getByText("少儿游泳基础班")).toBeVisible();
+  await expect(page.getByRole("heading", { name: "少儿游泳基础班" })).toBeVisible();
   await expect(page.getByText("江南游泳馆（2 号楼）").first()).toBeVisible();
   await expect(page.getByText("13905710088")).toHaveCount(0);
 });

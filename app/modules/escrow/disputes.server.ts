@@ -1,20 +1,10 @@
-import { z } from "zod";
 import { type DataScope, inScope } from "~/lib/db-scope.server";
 import { appendAudit } from "~/modules/audit/append.server";
 import { settleIfFinished } from "./enrollment-progress.server";
 import { EscrowRefusal } from "./escrow-errors";
+import type { DisputeDecision } from "./escrow-forms";
 import { lockAttendance, releaseAttendance } from "./lesson-release.server";
 import { createApprovedRefund, payRefundSoon } from "./refunds.server";
-
-export const disputeDecisionSchema = z.object({
-  intent: z.enum(["releaseLesson", "refundLesson"]),
-  attendanceId: z.string().regex(/^[0-9a-f-]{36}$/i, "validation.invalid"),
-  note: z.preprocess(
-    (v) => (typeof v === "string" ? v.trim() : v),
-    z.string("validation.required").min(2, "validation.escrow.decisionNote").max(1000, "validation.tooLong"),
-  ),
-});
-export type DisputeDecision = z.infer<typeof disputeDecisionSchema>;
 
 /**
  * The regulator decides a disputed lesson: for the institution (the lesson is released) or for

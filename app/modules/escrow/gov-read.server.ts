@@ -1,6 +1,6 @@
-import { z } from "zod";
 import { Prisma } from "~/generated/prisma/client.ts";
 import { type DataScope, type Db, inScope } from "~/lib/db-scope.server";
+import { FUNDS_PAGE_SIZE, type FundsQuery, type FundsSort, GOV_LIST_LIMIT } from "./gov-funds-query";
 
 /**
  * What regulators read of the escrow (资金监管, 争议处理): the held funds of the jurisdiction per
@@ -45,17 +45,6 @@ export type InstitutionFundsRow = FundFigures & {
   warning: WarningLevel | null;
 };
 
-export const FUNDS_SORTS = ["held", "name", "district"] as const;
-export type FundsSort = (typeof FUNDS_SORTS)[number];
-export const FUNDS_PAGE_SIZE = 50;
-
-/** `?sort=` and `?page=` of the funds page; anything unknown falls back to the defaults. */
-export const fundsQuerySchema = z.object({
-  sort: z.enum(FUNDS_SORTS).catch("held"),
-  page: z.coerce.number().int().min(1).max(10_000).catch(1),
-});
-export type FundsQuery = z.infer<typeof fundsQuerySchema>;
-
 export type FundWarningReason = "BALANCE" | "OUTFLOW";
 
 export type OpenFundWarning = {
@@ -93,7 +82,6 @@ export type JurisdictionFunds = {
 };
 
 /** At most this many warnings, alerts or queue items are listed (the oldest first); counts are exact. */
-export const GOV_LIST_LIMIT = 200;
 
 type FiguresSql = {
   escrow_fen: bigint | number | null;

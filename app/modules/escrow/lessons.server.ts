@@ -1,4 +1,3 @@
-import { z } from "zod";
 import { addDays, isoDateInChina } from "~/lib/china-date";
 import { type DataScope, type Db, inScope, unsafeAsSystem } from "~/lib/db-scope.server";
 import { appendAudit } from "~/modules/audit/append.server";
@@ -6,28 +5,8 @@ import { resolveSettingsFor } from "~/modules/tenancy/settings.server";
 import { workingDayAfter } from "./calendar.server";
 import { enrollmentProgress } from "./enrollment-progress.server";
 import { EscrowRefusal } from "./escrow-errors";
+import { type AnswerInput, RECORDABLE_DAYS, type RecordLessonInput } from "./escrow-forms";
 import { lockAttendance, releaseAttendance } from "./lesson-release.server";
-
-/** How far back a lesson may be recorded: late records cannot be checked by the parent's memory. */
-export const RECORDABLE_DAYS = 14;
-
-const TIME = /^([01]\d|2[0-3]):[0-5]\d$/;
-const uuid = z.string().regex(/^[0-9a-f-]{36}$/i, "validation.invalid");
-
-/** The lesson form of the institution (shared by the browser and the action). */
-export const recordLessonSchema = z
-  .object({
-    courseId: uuid,
-    lessonDate: z.string("validation.required").regex(/^\d{4}-\d{2}-\d{2}$/, "validation.date"),
-    startTime: z.string("validation.required").regex(TIME, "validation.time"),
-    endTime: z.string("validation.required").regex(TIME, "validation.time"),
-    enrollmentIds: z.preprocess(
-      (v) => (typeof v === "string" ? [v] : v),
-      z.array(uuid, "validation.escrow.chooseTrainees").min(1, "validation.escrow.chooseTrainees").max(100),
-    ),
-  })
-  .refine((v) => v.startTime < v.endTime, { path: ["endTime"], message: "validation.escrow.endAfterStart" });
-export type RecordLessonInput = z.infer<typeof recordLessonSchema>;
 
 /**
  * The institution records a lesson given and who attended. Each trainee's attendance is priced
@@ -122,19 +101,6 @@ async function upsertLesson(
   });
   return lesson.id;
 }
-
-export const answerSchema = z.discriminatedUnion("intent", [
-  z.object({ intent: z.literal("confirm"), attendanceId: uuid }),
-  z.object({
-    intent: z.literal("dispute"),
-    attendanceId: uuid,
-    reason: z.preprocess(
-      (v) => (typeof v === "string" ? v.trim() : v),
-      z.string("validation.required").min(2, "validation.escrow.disputeReason").max(1000, "validation.tooLong"),
-    ),
-  }),
-]);
-export type AnswerInput = z.infer<typeof answerSchema>;
 
 /** The parent confirms a lesson (it is released at once) or disputes it (it stays held for the regulator). */
 export async function answerAttendance(scope: DataScope, input: AnswerInput): Promise<void> {

@@ -1,4 +1,3 @@
-import { z } from "zod";
 import { isoDateInChina } from "~/lib/china-date";
 import { type DataScope, type Db, inScope, unsafeAsSystem } from "~/lib/db-scope.server";
 import { logger } from "~/lib/logger.server";
@@ -8,32 +7,11 @@ import { resolveSettingsFor } from "~/modules/tenancy/settings.server";
 import { workingDayAfter } from "./calendar.server";
 import { enrollmentProgress, settleIfFinished } from "./enrollment-progress.server";
 import { EscrowRefusal } from "./escrow-errors";
+import type { RefundDecision, RefundResponse } from "./escrow-forms";
 import { postLedgerTransaction } from "./ledger.server";
 import { refundApproved, refundFailed, refundPaid } from "./ledger-postings";
 import { paymentProvider } from "./providers/provider.server";
 import { openReconciliationAlert } from "./reconciliation-alerts.server";
-
-const text = (min: number, message: string) =>
-  z.preprocess(
-    (v) => (typeof v === "string" ? v.trim() : v),
-    z.string("validation.required").min(min, message).max(1000, "validation.tooLong"),
-  );
-const uuid = z.string().regex(/^[0-9a-f-]{36}$/i, "validation.invalid");
-
-export const refundRequestSchema = z.object({ reason: text(2, "validation.escrow.refundReason") });
-export const refundResponseSchema = z.discriminatedUnion("intent", [
-  z.object({ intent: z.literal("acceptRefund"), refundId: uuid }),
-  z.object({
-    intent: z.literal("contestRefund"),
-    refundId: uuid,
-    response: text(2, "validation.escrow.contestReason"),
-  }),
-]);
-export const refundDecisionSchema = z.object({
-  intent: z.enum(["approveRefund", "rejectRefund"]),
-  refundId: uuid,
-  note: text(2, "validation.escrow.decisionNote"),
-});
 
 type DecidedBy = "INSTITUTION" | "DEEMED" | "REGULATOR" | "SYSTEM";
 
@@ -148,11 +126,7 @@ export async function payRefundSoon(refundId: string, relay?: string): Promise<v
 }
 
 /** The institution accepts (the refund goes ahead) or contests it (the regulator decides). */
-export async function respondToRefund(
-  scope: DataScope,
-  institutionId: string,
-  input: z.infer<typeof refundResponseSchema>,
-) {
+export async function respondToRefund(scope: DataScope, institutionId: string, input: RefundResponse) {
   const approved = await inScope(scope, async (db) => {
     const refund = await lockRefund(db, input.refundId);
     if (!refund || refund.institution_id !== institutionId) throw new EscrowRefusal("escrow.notFound", 404);
@@ -178,7 +152,7 @@ export async function respondToRefund(
 }
 
 /** The regulator decides a contested refund: approve (paid back) or reject (the enrollment goes on). */
-export async function decideContestedRefund(scope: DataScope, input: z.infer<typeof refundDecisionSchema>) {
+export async function decideContestedRefund(scope: DataScope, input: RefundDecision) {
   const approved = await inScope(scope, async (db) => {
     const refund = await lockRefund(db, input.refundId);
     const visible = refund && (await db.refundRequest.findFirst({ where: { id: refund.id }, select: { id: true } }));

@@ -3,6 +3,7 @@ import { PrismaPg } from "@prisma/adapter-pg";
 import pg from "pg";
 import { PrismaClient } from "../../../app/generated/prisma/client.ts";
 import { seedDemo } from "../../../prisma/seed/demo.ts";
+import { seedEscrowDemo } from "../../../prisma/seed/escrow-demo.ts";
 import { seedRegistryDemo } from "../../../prisma/seed/registry-demo.ts";
 import { applyMigrations } from "../../../scripts/db/migration-runner.ts";
 import { E2E_DATABASE, OWNER_ADMIN_URL, OWNER_DATABASE_URL, ROOT_DIR } from "./e2e-environment.ts";
@@ -32,6 +33,7 @@ export async function createE2eDatabase(): Promise<void> {
     await seedDemo(db);
     // The full demo registry, as `npm run db:seed` writes it: public search and profiles have data.
     await seedRegistryDemo(db);
+    await seedEscrowDemo(db);
   } finally {
     await db.$disconnect();
   }

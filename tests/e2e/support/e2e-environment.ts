@@ -17,6 +17,9 @@ export const E2E_SESSION_SECRET = "e2e-session-secret-that-is-long-enough-012345
 /** Set by global setup; Playwright hands the runner's environment to its worker processes. */
 export const BASE_URL_VARIABLE = "E2E_BASE_URL";
 
+/** Set by global setup: the Redis prefix of this run's web and worker (tests queue jobs under it). */
+export const REDIS_PREFIX_VARIABLE = "E2E_REDIS_PREFIX";
+
 /** Server and worker output, kept after the run for debugging (outside Playwright's outputDir, which it empties). */
 export const PROCESS_LOG_DIR = path.join(ROOT_DIR, "test-results", "e2e-process-logs");
 

@@ -2,7 +2,14 @@ import { existsSync } from "node:fs";
 import path from "node:path";
 import { type AppProcess, startAppProcess, waitUntilHealthy } from "./app-processes.ts";
 import { createE2eDatabase } from "./e2e-database.ts";
-import { APP_DATABASE_URL, BASE_URL_VARIABLE, E2E_SESSION_SECRET, REDIS_URL, ROOT_DIR } from "./e2e-environment.ts";
+import {
+  APP_DATABASE_URL,
+  BASE_URL_VARIABLE,
+  E2E_SESSION_SECRET,
+  REDIS_PREFIX_VARIABLE,
+  REDIS_URL,
+  ROOT_DIR,
+} from "./e2e-environment.ts";
 import { freePorts } from "./free-ports.ts";
 import { rememberRun, takeRun } from "./run-state.ts";
 import { stopRun } from "./stop-run.ts";
@@ -66,6 +73,7 @@ export default async function globalSetup(): Promise<void> {
     rememberRun({ processes, redisPrefix });
     await waitUntilHealthy(baseURL, processes, 30_000);
     process.env[BASE_URL_VARIABLE] = baseURL;
+    process.env[REDIS_PREFIX_VARIABLE] = redisPrefix;
   } catch (error) {
     // Stop whatever did start now, so the start-up error is the one reported.
     const problems = await stopRun(takeRun(), { reportEarlyExits: false });
