@@ -33,23 +33,9 @@ export async function reconcilePayments(): Promise<{ checked: number; difference
   let differences = 0;
   for (const p of payments) {
     const record = await paymentProvider().paymentRecord(p.intent);
-    const same = record.capturedFen === Number(p.captured) && record.refundedFen === Number(p.refunded);
-    await unsafeAsSystem(async (db) => {
-      if (same) return resolveReconciliationAlert(db, "PAYMENT_MISMATCH", p.id);
-      differences += 1;
-      await openReconciliationAlert(db, {
-        kind: "PAYMENT_MISMATCH",
-        subjectId: p.id,
-        institutionId: p.institution_id,
-        authorityId: p.authority_id,
-        ledgerFen: Number(p.captured) - Number(p.refunded),
-        providerFen: record.capturedFen - record.refundedFen,
-        details: {
-          ledger: { capturedFen: Number(p.captured), refundedFen: Number(p.refunded) },
-          provider: { capturedFen: record.capturedFen, refundedFen: record.refundedFen },
-        },
-      });
-    });
+    const ledger = { capturedFen: Number(p.captured), refundedFen: Number(p.refunded) };
+    const same = await compare("PAYMENT_MISMATCH", p, ledger, record, (f) => f.capturedFen - f.refundedFen);
+    if (!same) differences += 1;
   }
   const payouts = await unsafeAsSystem(
     (db) =>
@@ -71,20 +57,33 @@ export async function reconcilePayments(): Promise<{ checked: number; difference
   );
   for (const p of payouts) {
     const record = await paymentProvider().transferRecord(p.transfer);
-    const same = record.amountFen === Number(p.amount) && record.reversedFen === Number(p.returned);
-    await unsafeAsSystem(async (db) => {
-      if (same) return resolveReconciliationAlert(db, "TRANSFER_MISMATCH", p.id);
-      differences += 1;
-      await openReconciliationAlert(db, {
-        kind: "TRANSFER_MISMATCH",
-        subjectId: p.id,
-        institutionId: p.institution_id,
-        authorityId: p.authority_id,
-        ledgerFen: Number(p.amount) - Number(p.returned),
-        providerFen: record.amountFen - record.reversedFen,
-        details: { transferId: p.transfer },
-      });
-    });
+    const ledger = { amountFen: Number(p.amount), reversedFen: Number(p.returned) };
+    const same = await compare("TRANSFER_MISMATCH", p, ledger, record, (f) => f.amountFen - f.reversedFen);
+    if (!same) differences += 1;
   }
   return { checked: payments.length + payouts.length, differences };
+}
+
+/** Closes the subject's alert when both sides agree, opens one (once) when they do not. */
+async function compare<F extends Record<string, number>>(
+  kind: "PAYMENT_MISMATCH" | "TRANSFER_MISMATCH",
+  subject: { id: string; institution_id: string; authority_id: string },
+  ledger: F,
+  provider: F,
+  net: (figures: F) => number,
+): Promise<boolean> {
+  const same = Object.keys(ledger).every((key) => ledger[key] === provider[key]);
+  await unsafeAsSystem(async (db) => {
+    if (same) return resolveReconciliationAlert(db, kind, subject.id);
+    await openReconciliationAlert(db, {
+      kind,
+      subjectId: subject.id,
+      institutionId: subject.institution_id,
+      authorityId: subject.authority_id,
+      ledgerFen: net(ledger),
+      providerFen: net(provider),
+      details: { ledger, provider },
+    });
+  });
+  return same;
 }
