@@ -1,6 +1,7 @@
 import { unsafeAsSystem } from "~/lib/db-scope.server";
 import { logger } from "~/lib/logger.server";
 import { enqueue } from "~/lib/queue.server";
+import { appendAudit } from "~/modules/audit/append.server";
 import { enrollmentProgress } from "./enrollment-progress.server";
 import { approveOpenRequest, createApprovedRefund, payRefundSoon } from "./refunds.server";
 
@@ -27,7 +28,7 @@ export async function refundOnClosure(institutionId: string): Promise<{ refunds:
       const progress = await enrollmentProgress(db, id);
       const enrollment = await db.enrollment.findUniqueOrThrow({
         where: { id },
-        select: { status: true, pricePerLessonFen: true },
+        select: { status: true, pricePerLessonFen: true, authorityId: true },
       });
       if (enrollment.status !== "ACTIVE") return null;
       const fromRequest = progress.openRefund ? await approveOpenRequest(db, id) : null;
@@ -46,6 +47,14 @@ export async function refundOnClosure(institutionId: string): Promise<{ refunds:
             })
           : null;
       await db.enrollment.update({ where: { id }, data: { status: "CLOSED", endedAt: new Date() } });
+      await appendAudit(db, {
+        actorUserId: null,
+        authorityId: enrollment.authorityId,
+        action: "escrow.enrollmentClosed",
+        entityType: "enrollment",
+        entityId: id,
+        after: { refundedLessons: lessons, refundId: fromRequest ?? created },
+      });
       return fromRequest ?? created;
     });
     if (refundId) {

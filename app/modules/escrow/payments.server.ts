@@ -81,6 +81,13 @@ export async function failPayment(db: Db, paymentId: string): Promise<void> {
   if (payment.status !== "PENDING" && payment.status !== "PROCESSING") return;
   await db.payment.update({ where: { id: payment.id }, data: { status: "FAILED", failedAt: new Date() } });
   await db.enrollment.update({ where: { id: payment.enrollment_id }, data: { status: "PAYMENT_FAILED" } });
+  await appendAudit(db, {
+    actorUserId: null,
+    authorityId: payment.authority_id,
+    action: "escrow.paymentFailed",
+    entityType: "payment",
+    entityId: payment.id,
+  });
 }
 
 /** A chargeback was opened: releases stop for the enrollment and the regulator is alerted. */
@@ -90,7 +97,17 @@ export async function markPaymentDisputed(db: Db, paymentIntentId: string, amoun
   const id = rows[0]?.id;
   if (!id) throw new EventNotReadyError(`no payment for ${paymentIntentId}`);
   const payment = await lockPayment(db, id);
-  if (payment.status === "SUCCEEDED") await db.payment.update({ where: { id }, data: { status: "DISPUTED" } });
+  if (payment.status === "SUCCEEDED") {
+    await db.payment.update({ where: { id }, data: { status: "DISPUTED" } });
+    await appendAudit(db, {
+      actorUserId: null,
+      authorityId: payment.authority_id,
+      action: "escrow.paymentDisputed",
+      entityType: "payment",
+      entityId: id,
+      after: { disputeId, amountFen },
+    });
+  }
   await openReconciliationAlert(db, {
     kind: "CHARGE_DISPUTE",
     subjectId: disputeId,

@@ -1,5 +1,6 @@
 import { isoDateInChina } from "~/lib/china-date";
 import { type Db, unsafeAsSystem } from "~/lib/db-scope.server";
+import { appendAudit } from "~/modules/audit/append.server";
 import { accountBalance, postLedgerTransaction } from "./ledger.server";
 import { payout as payoutPostings, payoutReturned } from "./ledger-postings";
 import { paymentProvider } from "./providers/provider.server";
@@ -49,6 +50,14 @@ export async function payOutDaily(businessDate = isoDateInChina()): Promise<{ cr
         enrollmentId: null,
         referenceId: payout.id,
         postings: payoutPostings(amount),
+      });
+      await appendAudit(db, {
+        actorUserId: null,
+        authorityId: institution.authorityId,
+        action: "escrow.payoutCreated",
+        entityType: "payout",
+        entityId: payout.id,
+        after: { amountFen: amount, businessDate },
       });
       return true;
     });

@@ -315,6 +315,14 @@ export async function completeRefund(db: Db, refundId: string, providerRefundId:
     where: { id: refund.id },
     data: { status: "SUCCEEDED", completedAt: new Date(), providerRefundId },
   });
+  await appendAudit(db, {
+    actorUserId: null,
+    authorityId: refund.authority_id,
+    action: "escrow.refundPaid",
+    entityType: "refund_request",
+    entityId: refund.id,
+    after: { amountFen: refund.amount_fen, providerRefundId },
+  });
   await settleIfFinished(db, refund.enrollment_id);
 }
 
@@ -331,6 +339,14 @@ export async function failRefund(db: Db, refundId: string, providerRefundId: str
     postings: refundFailed(refund.amount_fen),
   });
   await db.refundRequest.update({ where: { id: refund.id }, data: { status: "FAILED", providerRefundId } });
+  await appendAudit(db, {
+    actorUserId: null,
+    authorityId: refund.authority_id,
+    action: "escrow.refundFailed",
+    entityType: "refund_request",
+    entityId: refund.id,
+    after: { amountFen: refund.amount_fen, providerRefundId },
+  });
   await openReconciliationAlert(db, {
     kind: "REFUND_FAILED",
     subjectId: refund.id,
