@@ -1,5 +1,5 @@
 import { isoDateInChina } from "~/lib/china-date";
-import { unsafeAsSystem } from "~/lib/db-scope.server";
+import { type Db, unsafeAsSystem } from "~/lib/db-scope.server";
 import type { SizeBand } from "~/modules/tenancy/parameters";
 import { sizeBandOf, warningThresholds } from "~/modules/tenancy/resolve-settings";
 import { resolveSettingsFor } from "~/modules/tenancy/settings.server";
@@ -135,13 +135,37 @@ async function setWarning(
       return "cleared";
     }
     if (open) {
-      if (open.level !== level) await db.fundWarning.update({ where: { id: open.id }, data: { level, measured } });
+      if (open.level === level) return null;
+      await db.fundWarning.update({ where: { id: open.id }, data: { level, measured } });
+      await signalRisk(db, m, open.id, level, reason);
       return null;
     }
     const created = await db.fundWarning.createMany({
       data: [{ institutionId: m.institutionId, authorityId: m.authorityId, reason, level, measured }],
       skipDuplicates: true,
     });
-    return created.count === 1 ? "raised" : null;
+    if (created.count === 0) return null;
+    const warning = await db.fundWarning.findFirstOrThrow({
+      where: { institutionId: m.institutionId, reason, clearedAt: null },
+      select: { id: true },
+    });
+    await signalRisk(db, m, warning.id, level, reason);
+    return "raised";
+  });
+}
+
+/** A warning raised or made red is a fact for risk scoring: one signal per warning and level. */
+async function signalRisk(db: Db, m: Measure, warningId: string, level: Level, reason: "BALANCE" | "OUTFLOW") {
+  await db.riskSignal.createMany({
+    data: [
+      {
+        institutionId: m.institutionId,
+        authorityId: m.authorityId,
+        kind: `FUND_WARNING_${level}`,
+        sourceId: warningId,
+        details: { reason, heldFen: m.heldFen, owedFen: m.owedFen, outflowFen: m.outflowFen },
+      },
+    ],
+    skipDuplicates: true,
   });
 }

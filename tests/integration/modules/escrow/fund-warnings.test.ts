@@ -54,6 +54,9 @@ describe("fund warnings", () => {
     await evaluateFundWarnings([SELLER.id]);
     expect(await openWarnings()).toMatchObject([{ reason: "BALANCE", level: "RED" }]);
     expect(await owner.fundWarning.count({ where: { institutionId: SELLER.id } })).toBe(1);
+    // Each raise and each escalation is one risk signal, whatever the number of runs.
+    const signals = await owner.riskSignal.findMany({ where: { institutionId: SELLER.id }, orderBy: { kind: "asc" } });
+    expect(signals.map((s) => s.kind)).toEqual(["FUND_WARNING_RED", "FUND_WARNING_YELLOW"]);
   });
 
   it("clears the warning when the balance is whole again", async () => {
