@@ -96,7 +96,7 @@ export default function JurisdictionFundsPage() {
         {funds.units.length === 0 ? (
           <p className="text-slate-700">{t("escrowGov.funds.units.none")}</p>
         ) : (
-          <div className="grid items-start gap-6 xl:grid-cols-2">
+          <div className="space-y-6">
             <div className="overflow-x-auto">
               <UnitsTable units={funds.units} totals={totals} />
             </div>
@@ -260,8 +260,7 @@ function UnitsTable({
   );
 }
 
-const ROW_HEIGHT = 30;
-const LABEL_WIDTH = 170;
+const ROW_HEIGHT = 44;
 const BAR_WIDTH = 260;
 const VALUE_WIDTH = 150;
 
@@ -280,7 +279,7 @@ function HeldFundsChart({ units }: { units: readonly UnitFunds[] }) {
     <svg
       role="img"
       aria-label={t("escrowGov.funds.chart.label", { summary })}
-      viewBox={`0 0 ${LABEL_WIDTH + BAR_WIDTH + VALUE_WIDTH} ${units.length * ROW_HEIGHT}`}
+      viewBox={`0 0 ${BAR_WIDTH + VALUE_WIDTH} ${units.length * ROW_HEIGHT}`}
       className="h-auto w-full max-w-xl"
     >
       {units.map((unit, i) => {
@@ -289,11 +288,12 @@ function HeldFundsChart({ units }: { units: readonly UnitFunds[] }) {
         const width = max === 0 || unit.heldFen === 0 ? 0 : Math.max(2, Math.round((unit.heldFen / max) * BAR_WIDTH));
         return (
           <g key={unit.id}>
-            <text x={0} y={y + 19} fontSize={13} className="fill-slate-800">
+            {/* The name on a line of its own: district names are long and must never run into the bar. */}
+            <text x={0} y={y + 14} fontSize={13} className="fill-slate-800">
               {nameIn(locale, unit)}
             </text>
-            <rect x={LABEL_WIDTH} y={y + 7} width={width} height={16} rx={2} className="fill-brand-600" />
-            <text x={LABEL_WIDTH + width + 6} y={y + 19} fontSize={13} className="fill-slate-900">
+            <rect x={0} y={y + 20} width={width} height={16} rx={2} className="fill-brand-600" />
+            <text x={width + 6} y={y + 33} fontSize={13} className="fill-slate-900">
               {formatFen(unit.heldFen, locale)}
             </text>
           </g>
