@@ -15,7 +15,9 @@ import {
   runRelayRefunds,
 } from "./handlers/escrow";
 import { runHeartbeat } from "./handlers/heartbeat";
+import { runOpenRiskTasks } from "./handlers/inspection";
 import { runRectificationEscalation } from "./handlers/rectification";
+import { runNightlyRiskScoring, runScoreRiskInstitution, runScoreRiskTenant } from "./handlers/risk";
 
 type Handlers = { [N in JobName]: (payload: JobPayload<N>, job: Job) => Promise<void> };
 
@@ -37,6 +39,10 @@ const handlers: Handlers = {
   "refund-on-closure": (payload) => runRefundOnClosure(payload.institutionId),
   "reconcile-payments": () => runReconcilePayments(),
   "evaluate-fund-warnings": (payload) => runEvaluateFundWarnings(payload.institutionIds),
+  "score-risk-nightly": () => runNightlyRiskScoring(),
+  "score-risk-tenant": (payload, job) => runScoreRiskTenant(payload, job),
+  "score-risk-institution": (payload, job) => runScoreRiskInstitution(payload, job),
+  "open-risk-tasks": (payload) => runOpenRiskTasks(payload.authorityId),
 };
 
 /**

@@ -19,6 +19,13 @@ export async function upsertSchedules(queues: Record<QueueName, Queue>, env: Env
     { pattern: "0 2 * * *", tz: "Asia/Shanghai" },
     { name: "evaluate-nightly", data: { v: 1 } },
   );
+  // Every institution's risk, after the compliance run (its findings feed the score); each
+  // province's run then opens inspection tasks for high and critical levels.
+  await queues.risk.upsertJobScheduler(
+    "risk-nightly",
+    { pattern: "0 3 * * *", tz: "Asia/Shanghai" },
+    { name: "score-risk-nightly", data: { v: 1 } },
+  );
   // Rectification orders whose deadline day has ended in China become overdue (once each); a few
   // minutes past every hour, so an order due yesterday is escalated soon after midnight.
   await queues.compliance.upsertJobScheduler(
@@ -64,6 +71,12 @@ export async function upsertSchedules(queues: Record<QueueName, Queue>, env: Env
     "escrow-relay-refunds",
     { every: 300_000 },
     { name: "relay-refunds", data: { v: 1 } },
+  );
+  // High and critical risk levels become inspection tasks (the scoring also asks after each run).
+  await queues.risk.upsertJobScheduler(
+    "inspection-open-risk-tasks",
+    { every: 15 * 60_000 },
+    { name: "open-risk-tasks", data: { v: 1 } },
   );
   // Delivers what the immediate send-email job missed (Redis down at commit time, crashes).
   await queues.notifications.upsertJobScheduler(

@@ -70,6 +70,17 @@ export default function Account() {
           </Link>
         </section>
       ) : null}
+      {memberships.some((m) => m.role === "PARENT") ? (
+        <section aria-labelledby="complaints" className="space-y-2 rounded border border-slate-300 bg-white p-4">
+          <h2 id="complaints" className="text-lg font-semibold">
+            {t("complaints.account.heading")}
+          </h2>
+          <p className="text-slate-700">{t("complaints.account.body")}</p>
+          <Link to="/account/complaints" className="font-medium text-brand-700 underline">
+            {t("complaints.account.link")}
+          </Link>
+        </section>
+      ) : null}
       <section aria-labelledby="profile" className="space-y-2">
         <h2 id="profile" className="text-lg font-semibold">
           {t("account.profile")}

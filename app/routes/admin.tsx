@@ -26,6 +26,11 @@ export default function PlatformAdmin() {
     <div className="space-y-6">
       <PageTitle>{t("admin.title")}</PageTitle>
       <p className="text-slate-700">{t("admin.lead")}</p>
+      <p>
+        <Link to="/admin/queues" className="font-medium text-brand-700 underline">
+          {t("queues.link")}
+        </Link>
+      </p>
       <ul className="divide-y divide-slate-200 rounded border border-slate-200 bg-white">
         {authorities.map((a) => (
           <li key={a.id} className={`flex flex-wrap justify-between gap-2 p-3 ${depth[a.level]}`}>

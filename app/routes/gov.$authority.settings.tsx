@@ -307,7 +307,8 @@ function RuleSection({
   const { t } = useTranslation();
   const definition = RULES[rule];
   const headingId = `settings-rule-${rule}`;
-  const showCode = definition.family !== "ESCROW" && definition.family !== "WARN";
+  // Families of platform settings, not rules of the standards: they have no code to show.
+  const showCode = !["ESCROW", "WARN", "RISK", "INSPECT", "DRAW"].includes(definition.family);
   return (
     <article aria-labelledby={headingId} className="space-y-3 rounded border border-slate-200 bg-white p-4">
       <header className="space-y-1">

@@ -97,6 +97,11 @@ export default function InstitutionProfile() {
         {institution.status === "APPROVED" ? <p className="text-slate-700">{t("public.profile.inForce")}</p> : null}
         <FundsSupervision enabled={institution.fundsSupervisionEnabled} />
         <ComplianceGrade grade={institution.complianceGrade} />
+        <p className="text-sm">
+          <Link to={`/institutions/${institution.registrationNo}/complain`} className="text-brand-700 underline">
+            {t("complaints.profile.link")}
+          </Link>
+        </p>
       </header>
 
       {institution.profileAvailable ? null : <Alert tone="info">{t("public.profile.detailsUnavailable")}</Alert>}

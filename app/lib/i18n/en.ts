@@ -1,6 +1,7 @@
 import { auditEn } from "./messages/audit";
 import { authEn } from "./messages/auth";
 import { calendarEn } from "./messages/calendar";
+import { complaintsEn } from "./messages/complaints";
 import { complianceEn } from "./messages/compliance";
 import { complianceEvidenceEn } from "./messages/compliance-evidence";
 import { emailEn } from "./messages/email";
@@ -11,11 +12,13 @@ import { escrowParentEn } from "./messages/escrow-parent";
 import { filesEn } from "./messages/files";
 import { filingEn } from "./messages/filing";
 import { govEn } from "./messages/gov";
+import { inspectionEn } from "./messages/inspection";
 import { poolSafetyEn } from "./messages/pool-safety";
 import { publicEn } from "./messages/public";
 import { rectificationEn } from "./messages/rectification";
 import { registryEn } from "./messages/registry";
 import { reviewEn } from "./messages/review";
+import { riskEn } from "./messages/risk";
 import { settingsEn } from "./messages/settings";
 import type { MessageKey } from "./zh-CN";
 
@@ -29,6 +32,7 @@ export const en = {
   ...auditEn,
   ...emailEn,
   ...settingsEn,
+  ...riskEn,
   ...reviewEn,
   ...rectificationEn,
   ...complianceEvidenceEn,
@@ -37,8 +41,10 @@ export const en = {
   ...calendarEn,
   ...escrowEn,
   ...escrowParentEn,
+  ...complaintsEn,
   ...escrowOrgEn,
   ...escrowGovEn,
+  ...inspectionEn,
   "app.name": "Tipei",
   "app.fullName": "Tipei · Supervision platform for out-of-school sports training",
   "app.tagline": "Every sports training provider open to inspection; every yuan of tuition under supervision.",

@@ -1,6 +1,7 @@
 import { auditZh } from "./messages/audit";
 import { authZh } from "./messages/auth";
 import { calendarZh } from "./messages/calendar";
+import { complaintsZh } from "./messages/complaints";
 import { complianceZh } from "./messages/compliance";
 import { complianceEvidenceZh } from "./messages/compliance-evidence";
 import { emailZh } from "./messages/email";
@@ -11,11 +12,13 @@ import { escrowParentZh } from "./messages/escrow-parent";
 import { filesZh } from "./messages/files";
 import { filingZh } from "./messages/filing";
 import { govZh } from "./messages/gov";
+import { inspectionZh } from "./messages/inspection";
 import { poolSafetyZh } from "./messages/pool-safety";
 import { publicZh } from "./messages/public";
 import { rectificationZh } from "./messages/rectification";
 import { registryZh } from "./messages/registry";
 import { reviewZh } from "./messages/review";
+import { riskZh } from "./messages/risk";
 import { settingsZh } from "./messages/settings";
 
 /**
@@ -32,6 +35,7 @@ export const zhCN = {
   ...auditZh,
   ...emailZh,
   ...settingsZh,
+  ...riskZh,
   ...reviewZh,
   ...rectificationZh,
   ...complianceEvidenceZh,
@@ -40,8 +44,10 @@ export const zhCN = {
   ...calendarZh,
   ...escrowZh,
   ...escrowParentZh,
+  ...complaintsZh,
   ...escrowOrgZh,
   ...escrowGovZh,
+  ...inspectionZh,
   "app.name": "体培",
   "app.fullName": "体培 · 校外体育培训监管服务平台",
   "app.tagline": "让每一家体育培训机构都经得起查验，让每一笔学费都有监管。",

@@ -4,7 +4,7 @@ import { z } from "zod";
  * Every background job: the queue it runs on and its versioned payload schema. Payloads carry
  * ids, never records or personal data. Handlers live in workers/handlers and call app/modules.
  */
-export const QUEUE_NAMES = ["maintenance", "notifications", "compliance", "escrow"] as const;
+export const QUEUE_NAMES = ["maintenance", "notifications", "compliance", "escrow", "risk"] as const;
 export type QueueName = (typeof QUEUE_NAMES)[number];
 
 export const jobDefinitions = {
@@ -70,6 +70,28 @@ export const jobDefinitions = {
   "evaluate-fund-warnings": {
     queue: "escrow",
     payload: z.object({ v: z.literal(1), institutionIds: z.array(z.uuid()).max(500).optional() }).strict(),
+  },
+  // Risk monitoring and inspections.
+  "score-risk-nightly": { queue: "risk", payload: z.object({ v: z.literal(1) }).strict() },
+  "score-risk-tenant": {
+    queue: "risk",
+    payload: z
+      .object({ v: z.literal(1), authorityId: z.uuid(), trigger: z.enum(["nightly", "settings", "manual"]) })
+      .strict(),
+  },
+  "score-risk-institution": {
+    queue: "risk",
+    payload: z
+      .object({
+        v: z.literal(1),
+        institutionId: z.uuid(),
+        signal: z.enum(["complaint", "fundWarning", "expiredPermit", "failedFinding", "rectification", "inspection"]),
+      })
+      .strict(),
+  },
+  "open-risk-tasks": {
+    queue: "risk",
+    payload: z.object({ v: z.literal(1), authorityId: z.uuid().optional() }).strict(),
   },
 } as const satisfies Record<string, { queue: QueueName; payload: z.ZodType }>;
 

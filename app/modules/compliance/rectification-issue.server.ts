@@ -96,19 +96,102 @@ export type IssueOrderInput = {
   instructions: string;
 };
 
+/** Checks an order's deadline and instructions; answers the instructions trimmed. */
+export function checkOrderTerms(deadline: IsoDate, instructions: string, now = new Date()): string {
+  const { earliest, latest } = deadlineBounds(now);
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(deadline) || deadline < earliest)
+    throw new InvalidRectification({ deadline: ["validation.rectification.deadlineTooSoon"] });
+  if (deadline > latest) throw new InvalidRectification({ deadline: ["validation.rectification.deadlineTooFar"] });
+  const trimmed = instructions.trim();
+  if (trimmed === "") throw new InvalidRectification({ instructions: ["validation.required"] });
+  return trimmed;
+}
+
+/** What an order item is copied from: a failed finding, or a finding-like item (an inspection's failed item). */
+export type OrderItemSource = {
+  /** The compliance finding, when the item comes from one. */
+  id: string | null;
+  ruleCode: string;
+  severity: "CRITICAL" | "MAJOR" | "MINOR";
+  entityType: string;
+  entityId: string | null;
+  entityLabel: string | null;
+  evidence: Prisma.JsonValue;
+};
+
+export type OrderToCreate = {
+  institution: { id: string; name: string; authorityId: string };
+  reportId: string | null;
+  items: readonly OrderItemSource[];
+  deadline: IsoDate;
+  /** Already checked by checkOrderTerms. */
+  instructions: string;
+  details?: Record<string, Prisma.InputJsonValue>;
+};
+
+/**
+ * Creates the order, its items, its history, the audit event and the institution admins' emails
+ * in the caller's transaction; answers the order and the notice to deliver after commit.
+ */
+export async function createOrderIn(db: Db, scope: RegulatorScope, order: OrderToCreate) {
+  const { institution, items, instructions } = order;
+  const created = await db.rectificationOrder.create({
+    data: {
+      institutionId: institution.id,
+      authorityId: institution.authorityId,
+      issuingAuthorityId: scope.authorityId,
+      issuedById: scope.userId,
+      reportId: order.reportId,
+      instructions,
+      deadline: dateColumn(order.deadline),
+    },
+    include: { _count: { select: { items: true } } },
+  });
+  await db.rectificationItem.createMany({
+    data: items.map((f, position) => ({
+      orderId: created.id,
+      institutionId: institution.id,
+      authorityId: institution.authorityId,
+      findingId: f.id,
+      position,
+      ruleCode: f.ruleCode,
+      severity: f.severity,
+      entityType: f.entityType,
+      entityId: f.entityId,
+      entityLabel: f.entityLabel,
+      evidence: f.evidence as Prisma.InputJsonValue,
+    })),
+  });
+  await recordStep(db, {
+    order: created,
+    actorUserId: scope.userId,
+    event: "issue",
+    from: null,
+    to: "ISSUED",
+    reason: null,
+    details: {
+      institutionId: institution.id,
+      ...(order.reportId ? { reportId: order.reportId } : {}),
+      deadline: order.deadline,
+      rules: [...new Set(items.map((f) => f.ruleCode))],
+      items: items.length,
+      ...order.details,
+    },
+  });
+  const notice = await notifyInstitution(
+    db,
+    noticeOf("issued", { ...created, _count: { items: items.length } }, institution.name, instructions),
+  );
+  return { orderId: created.id, notice };
+}
+
 /**
  * Issues the order in one transaction: the order, its items, its history, the audit event and
  * the institution admins' emails, or nothing at all. Findings that are not failures of the latest
  * report (re-evaluated meanwhile, another institution's, made up) refuse the whole order.
  */
 export async function issueOrder(scope: RegulatorScope, input: IssueOrderInput, now = new Date()): Promise<string> {
-  const { earliest, latest } = deadlineBounds(now);
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(input.deadline) || input.deadline < earliest)
-    throw new InvalidRectification({ deadline: ["validation.rectification.deadlineTooSoon"] });
-  if (input.deadline > latest)
-    throw new InvalidRectification({ deadline: ["validation.rectification.deadlineTooFar"] });
-  const instructions = input.instructions.trim();
-  if (instructions === "") throw new InvalidRectification({ instructions: ["validation.required"] });
+  const instructions = checkOrderTerms(input.deadline, input.instructions, now);
   const findingIds = [...new Set(input.findingIds)];
   if (findingIds.length === 0)
     throw new InvalidRectification({ findingIds: ["validation.rectification.chooseFinding"] });
@@ -125,54 +208,13 @@ export async function issueOrder(scope: RegulatorScope, input: IssueOrderInput, 
       : [];
     if (!report || findings.length !== findingIds.length)
       throw new InvalidRectification({ findingIds: ["validation.rectification.findingsChanged"] });
-
-    const order = await db.rectificationOrder.create({
-      data: {
-        institutionId: institution.id,
-        authorityId: institution.authorityId,
-        issuingAuthorityId: scope.authorityId,
-        issuedById: scope.userId,
-        reportId: report.id,
-        instructions,
-        deadline: dateColumn(input.deadline),
-      },
-      include: { _count: { select: { items: true } } },
+    return createOrderIn(db, scope, {
+      institution,
+      reportId: report.id,
+      items: findings,
+      deadline: input.deadline,
+      instructions,
     });
-    await db.rectificationItem.createMany({
-      data: findings.map((f, position) => ({
-        orderId: order.id,
-        institutionId: institution.id,
-        authorityId: institution.authorityId,
-        findingId: f.id,
-        position,
-        ruleCode: f.ruleCode,
-        severity: f.severity,
-        entityType: f.entityType,
-        entityId: f.entityId,
-        entityLabel: f.entityLabel,
-        evidence: f.evidence as Prisma.InputJsonValue,
-      })),
-    });
-    await recordStep(db, {
-      order,
-      actorUserId: scope.userId,
-      event: "issue",
-      from: null,
-      to: "ISSUED",
-      reason: null,
-      details: {
-        institutionId: institution.id,
-        reportId: report.id,
-        deadline: input.deadline,
-        rules: [...new Set(findings.map((f) => f.ruleCode))],
-        items: findings.length,
-      },
-    });
-    const notice = await notifyInstitution(
-      db,
-      noticeOf("issued", { ...order, _count: { items: findings.length } }, institution.name, instructions),
-    );
-    return { orderId: order.id, notice };
   });
   await notice.deliver();
   return orderId;

@@ -1,5 +1,6 @@
 import { isoDateInChina } from "~/lib/china-date";
 import { type Db, unsafeAsSystem } from "~/lib/db-scope.server";
+import { scoreRiskSoon } from "~/modules/risk/scoring-triggers.server";
 import type { SizeBand } from "~/modules/tenancy/parameters";
 import { sizeBandOf, warningThresholds } from "~/modules/tenancy/resolve-settings";
 import { resolveSettingsFor } from "~/modules/tenancy/settings.server";
@@ -70,6 +71,7 @@ export async function evaluateFundWarnings(
   );
   let raised = 0;
   let cleared = 0;
+  const rescore: string[] = [];
   const settingsByAuthority = new Map<string, Awaited<ReturnType<typeof resolveSettingsFor>>>();
   for (const row of measures) {
     let settings = settingsByAuthority.get(row.authority_id);
@@ -106,10 +108,15 @@ export async function evaluateFundWarnings(
         heldPercent: Math.round(heldPercent),
         thresholds: t,
       });
-      if (change === "raised") raised += 1;
+      if (change === "raised") {
+        raised += 1;
+        rescore.push(row.institution_id);
+      }
       if (change === "cleared") cleared += 1;
     }
   }
+  // A new warning is a risk signal: the institution is scored again (a burst scores once).
+  for (const institutionId of new Set(rescore)) await scoreRiskSoon(institutionId, "fundWarning");
   return { raised, cleared };
 }
 

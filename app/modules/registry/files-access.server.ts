@@ -1,4 +1,4 @@
-import type { DataScope } from "~/lib/db-scope.server";
+import { type DataScope, inScope } from "~/lib/db-scope.server";
 import { REGULATOR_ROLES, type RoleName } from "~/modules/identity/roles";
 import type { Viewer } from "~/modules/identity/session.server";
 
@@ -27,4 +27,43 @@ export function fileReadScopes(viewer: Viewer): DataScope[] {
 
 function isRegulatorRole(role: RoleName): boolean {
   return (REGULATOR_ROLES as readonly RoleName[]).includes(role);
+}
+
+/**
+ * A parent's complaint photo (stored_file.purpose COMPLAINT_PHOTO) is a file of the institution
+ * complained about, so stored_file's row-level security shows it to that institution's members.
+ * They must never read it: complaint photos are for the parent who filed them and the regulators.
+ */
+export const COMPLAINT_PHOTO = "complaintPhoto";
+
+/** An inspector's photo (purpose inspectionPhoto): regulators only, never the inspected institution. */
+export const INSPECTION_PHOTO = "inspectionPhoto";
+
+/** Purposes the institution's own members may never read, though the rows are their institution's. */
+const HIDDEN_FROM_MEMBERS: ReadonlySet<string> = new Set([COMPLAINT_PHOTO, INSPECTION_PHOTO]);
+
+/** Whether a row found under `scope` may be served to the viewer (the rule RLS cannot express). */
+export function mayServeFile(
+  viewer: Viewer,
+  scope: DataScope,
+  file: { purpose: string; institutionId: string },
+): boolean {
+  if (scope.platform || !HIDDEN_FROM_MEMBERS.has(file.purpose)) return true;
+  // A member scope (no authority) finds a file only through the person's institutions.
+  if (scope.authorityId === null) return false;
+  return !viewer.memberships.some((m) => m.institution?.id === file.institutionId);
+}
+
+/**
+ * The institution whose complaint photo `fileId` is, when it is on one of this person's own
+ * complaints (row-level security: a parent sees their own complaints only); null otherwise.
+ */
+export async function complaintPhotoInstitutionOf(userId: string, fileId: string): Promise<string | null> {
+  const complaint = await inScope({ userId, authorityId: null, platform: false }, (db) =>
+    db.complaint.findFirst({
+      where: { parentUserId: userId, photoFileIds: { has: fileId } },
+      select: { institutionId: true },
+    }),
+  );
+  return complaint?.institutionId ?? null;
 }

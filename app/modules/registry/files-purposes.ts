@@ -16,6 +16,8 @@ export const FILE_PURPOSES = [
   "certificateScan",
   "coachPhoto",
   "rectificationEvidence",
+  // Inspectors' photos during an inspection: regulators only, never the institution.
+  "inspectionPhoto",
 ] as const;
 export type FilePurpose = (typeof FILE_PURPOSES)[number];
 
@@ -45,7 +47,7 @@ export const UPLOAD_FORM_LIMITS = {
 export type UploadKind = "photo" | "document";
 
 export function uploadKindOf(purpose: FilePurpose): UploadKind {
-  return purpose === "coachPhoto" ? "photo" : "document";
+  return purpose === "coachPhoto" || purpose === "inspectionPhoto" ? "photo" : "document";
 }
 
 export const UPLOAD_RULES: Record<UploadKind, { maxBytes: number; types: readonly SniffedType[]; accept: string }> = {

@@ -9,7 +9,7 @@ import { isStorageKey, newStorageKey } from "~/lib/storage/storage";
 import { getStorage } from "~/lib/storage/storage-backend.server";
 import { appendAudit } from "~/modules/audit/append.server";
 import type { Viewer } from "~/modules/identity/session.server";
-import { fileReadScopes } from "./files-access.server";
+import { COMPLAINT_PHOTO, complaintPhotoInstitutionOf, fileReadScopes, mayServeFile } from "./files-access.server";
 import { type FilePurpose, refusalMessage, UPLOAD_RULES, uploadKindOf } from "./files-purposes";
 import type { ActingScope } from "./filing.server";
 
@@ -114,10 +114,18 @@ type ServedRow = { id: string; originalName: string; contentType: string; sizeBy
 export async function openFileForViewer(viewer: Viewer, fileId: string): Promise<OpenedFile | null> {
   if (!isUuid(fileId)) return null;
   for (const scope of fileReadScopes(viewer)) {
-    const row = await inScope(scope, (db) => db.storedFile.findUnique({ where: { id: fileId }, select: SERVED }));
-    if (row) return openBytes(row);
+    const row = await inScope(scope, (db) =>
+      db.storedFile.findUnique({ where: { id: fileId }, select: { ...SERVED, purpose: true, institutionId: true } }),
+    );
+    if (row && mayServeFile(viewer, scope, row)) return openBytes(row);
   }
-  return null;
+  // A parent's own complaint photo: stored_file has no parent policy, the complaint check is the rule.
+  const institutionId = await complaintPhotoInstitutionOf(viewer.user.id, fileId);
+  if (!institutionId) return null;
+  const row = await unsafeAsSystem((db) =>
+    db.storedFile.findFirst({ where: { id: fileId, purpose: COMPLAINT_PHOTO, institutionId }, select: SERVED }),
+  );
+  return row ? openBytes(row) : null;
 }
 
 /**

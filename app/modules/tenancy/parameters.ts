@@ -7,7 +7,19 @@ import type { MessageKey } from "~/lib/i18n/catalog";
  * combines both. Keys are stable: stored settings, audit events and reports refer to them.
  */
 
-export const RULE_FAMILIES = ["FEE", "SCH", "VEN", "STF", "HRS", "REG", "ESCROW", "WARN"] as const;
+export const RULE_FAMILIES = [
+  "FEE",
+  "SCH",
+  "VEN",
+  "STF",
+  "HRS",
+  "REG",
+  "ESCROW",
+  "WARN",
+  "RISK",
+  "INSPECT",
+  "DRAW",
+] as const;
 export type RuleFamily = (typeof RULE_FAMILIES)[number];
 
 /** Where a rule comes from (the short names of STANDARDS.md, plus tenant-side sources). */
@@ -103,6 +115,9 @@ export const RULES = {
   "REG-04": { family: "REG", title: "settings.rule.REG-04", sources: ["PLATFORM"], applicability: "mandatory" },
   ESCROW: { family: "ESCROW", title: "settings.rule.ESCROW", sources: ["ZJ"], applicability: "mandatory" },
   WARN: { family: "WARN", title: "settings.rule.WARN", sources: ["ZJ"], applicability: "mandatory" },
+  RISK: { family: "RISK", title: "settings.rule.RISK", sources: ["ZJ"], applicability: "mandatory" },
+  INSPECT: { family: "INSPECT", title: "settings.rule.INSPECT", sources: ["ZJ"], applicability: "mandatory" },
+  DRAW: { family: "DRAW", title: "settings.rule.DRAW", sources: ["ZJ"], applicability: "mandatory" },
 } as const satisfies Record<string, RuleDefinition>;
 
 export type RuleCode = keyof typeof RULES;
@@ -134,6 +149,7 @@ export const UNITS = {
   ph: "settings.unit.ph",
   percent: "settings.unit.percent",
   yuan: "settings.unit.yuan",
+  point: "settings.unit.point",
 } as const satisfies Record<string, MessageKey>;
 export type Unit = keyof typeof UNITS;
 
@@ -613,7 +629,110 @@ export const PARAMETERS = {
   ...bandThresholds("small", { yellowOutflow: yuan(50_000), redOutflow: yuan(100_000) }),
   ...bandThresholds("medium", { yellowOutflow: yuan(200_000), redOutflow: yuan(500_000) }),
   ...bandThresholds("large", { yellowOutflow: yuan(1_000_000), redOutflow: yuan(2_000_000) }),
+
+  // Risk scoring (app/modules/risk/model.ts): likelihood points per factor, magnitude multipliers,
+  // level thresholds. Points are whole numbers; see each help text for the unit a weight counts.
+  "RISK.findingCriticalPoints": riskPoints("findingCriticalPoints", 15),
+  "RISK.findingMajorPoints": riskPoints("findingMajorPoints", 8),
+  "RISK.findingMinorPoints": riskPoints("findingMinorPoints", 3),
+  "RISK.certificateExpiredPoints": riskPoints("certificateExpiredPoints", 10),
+  "RISK.certificateExpiringPoints": riskPoints("certificateExpiringPoints", 3),
+  "RISK.certificateExpiringDays": riskInteger("certificateExpiringDays", "day", 30, 1, 365),
+  "RISK.complaintPoints": riskPoints("complaintPoints", 5),
+  "RISK.complaintRatePoints": riskPoints("complaintRatePoints", 5),
+  "RISK.refundRatePoints": riskPoints("refundRatePoints", 5),
+  "RISK.disputeRatePoints": riskPoints("disputeRatePoints", 5),
+  "RISK.surgePoints": riskPoints("surgePoints", 15),
+  "RISK.surgeRatioPercent": riskPercent("surgeRatioPercent", 200, 110, 1_000),
+  "RISK.fundWarningYellowPoints": riskPoints("fundWarningYellowPoints", 10),
+  "RISK.fundWarningRedPoints": riskPoints("fundWarningRedPoints", 25),
+  "RISK.undeliveredPoints": riskPoints("undeliveredPoints", 20),
+  "RISK.salesBurstPoints": riskPoints("salesBurstPoints", 15),
+  "RISK.rectificationOverduePoints": riskPoints("rectificationOverduePoints", 15),
+  "RISK.inspectionGapDays": riskInteger("inspectionGapDays", "day", 365, 30, 1_825),
+  "RISK.inspectionGapPoints": riskPoints("inspectionGapPoints", 10),
+  "RISK.factorCapPoints": riskInteger("factorCapPoints", "point", 40, 1, 100),
+  "RISK.lookbackDays": riskInteger("lookbackDays", "day", 90, 7, 730),
+  "RISK.magnitudeHighRiskPercent": riskPercent("magnitudeHighRiskPercent", 30, 0, 100),
+  "RISK.magnitudeMinorsPercent": riskPercent("magnitudeMinorsPercent", 10, 0, 100),
+  "RISK.magnitudeFundsPercent": riskPercent("magnitudeFundsPercent", 10, 0, 100),
+  "RISK.magnitudeMaxPercent": riskPercent("magnitudeMaxPercent", 100, 0, 300),
+  "RISK.mediumThreshold": riskInteger("mediumThreshold", "point", 40, 1, 100),
+  "RISK.highThreshold": riskInteger("highThreshold", "point", 60, 1, 100),
+  "RISK.criticalThreshold": riskInteger("criticalThreshold", "point", 80, 1, 100),
+
+  // Inspections opened by risk: days until due, by level
+  "INSPECT.dueDaysHigh": {
+    rule: "INSPECT",
+    kind: "integer",
+    unit: "day",
+    default: 30,
+    min: 1,
+    max: 180,
+    label: "settings.param.INSPECT.dueDaysHigh.label",
+    help: "settings.param.INSPECT.dueDaysHigh.help",
+  },
+  "INSPECT.dueDaysCritical": {
+    rule: "INSPECT",
+    kind: "integer",
+    unit: "day",
+    default: 7,
+    min: 1,
+    max: 90,
+    label: "settings.param.INSPECT.dueDaysCritical.label",
+    help: "settings.param.INSPECT.dueDaysCritical.help",
+  },
+
+  // Random inspections (双随机): sampling ratio by credit grade
+  "DRAW.ratioA": drawRatio("A", 5),
+  "DRAW.ratioB": drawRatio("B", 10),
+  "DRAW.ratioC": drawRatio("C", 20),
+  "DRAW.ratioD": drawRatio("D", 50),
+  "DRAW.ratioE": drawRatio("E", 100),
 } as const satisfies Record<string, ParameterDefinition>;
+
+function riskPoints<N extends string>(name: N, fallback: number) {
+  return riskInteger(name, "point", fallback, 0, 100);
+}
+
+function riskInteger<N extends string, U extends Unit>(name: N, unit: U, fallback: number, min: number, max: number) {
+  return {
+    rule: "RISK",
+    kind: "integer",
+    unit,
+    default: fallback,
+    min,
+    max,
+    label: `settings.param.RISK.${name}.label`,
+    help: `settings.param.RISK.${name}.help`,
+  } as const;
+}
+
+function riskPercent<N extends string>(name: N, fallback: number, min: number, max: number) {
+  return {
+    rule: "RISK",
+    kind: "percent",
+    unit: "percent",
+    default: fallback,
+    min,
+    max,
+    label: `settings.param.RISK.${name}.label`,
+    help: `settings.param.RISK.${name}.help`,
+  } as const;
+}
+
+function drawRatio<G extends "A" | "B" | "C" | "D" | "E">(grade: G, fallback: number) {
+  return {
+    rule: "DRAW",
+    kind: "percent",
+    unit: "percent",
+    default: fallback,
+    min: 0,
+    max: 100,
+    label: `settings.param.DRAW.ratio${grade}.label`,
+    help: `settings.param.DRAW.ratio${grade}.help`,
+  } as const;
+}
 
 export const SIZE_BANDS = ["small", "medium", "large"] as const;
 export type SizeBand = (typeof SIZE_BANDS)[number];

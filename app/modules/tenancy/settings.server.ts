@@ -5,6 +5,7 @@ import type { FieldErrors } from "~/lib/forms/parse.server";
 import type { MessageKey } from "~/lib/i18n/catalog";
 import { appendAudit } from "~/modules/audit/append.server";
 import { evaluateJurisdictionSoon } from "~/modules/compliance/evaluation-triggers.server";
+import { scoreRiskTenantSoon } from "~/modules/risk/scoring-triggers.server";
 import type { IsoDate, ParameterKey } from "./parameters";
 import { isParameterKey, PARAMETER_KEYS } from "./parameters";
 import {
@@ -319,7 +320,11 @@ async function loadTree(db: Db, authorityId: string): Promise<TreeRow[]> {
 async function changeSettings(scope: DataScope, authorityId: string, change: Change): Promise<SettingsChangeResult> {
   const result = await applySettingsChange(scope, authorityId, change);
   // Every institution of the jurisdiction is re-evaluated with the new parameters (in the background).
-  if (result.ok && result.changed) await evaluateJurisdictionSoon(authorityId);
+  if (result.ok && result.changed) {
+    // New parameters change grades and risk weights alike: both are computed again.
+    await evaluateJurisdictionSoon(authorityId);
+    await scoreRiskTenantSoon(authorityId);
+  }
   return result;
 }
 
