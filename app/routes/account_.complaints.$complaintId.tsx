@@ -5,7 +5,7 @@ import { ComplaintStatusBadge } from "~/components/complaints/complaint-status-b
 import { Alert } from "~/components/ui/alert";
 import { PageTitle } from "~/components/ui/page-title";
 import { formatDateTime } from "~/lib/format";
-import { DEFAULT_LOCALE, isLocale, messagesFor, translator } from "~/lib/i18n/catalog";
+import { routeMeta } from "~/lib/i18n/route-meta";
 import { useTranslation } from "~/lib/i18n/use-translation";
 import { parentComplaint } from "~/modules/complaints/complaints-read.server";
 import { notFound, requireViewer } from "~/modules/identity/guards.server";
@@ -14,9 +14,7 @@ import { notFound, requireViewer } from "~/modules/identity/guards.server";
 // the history and the regulator's outcome. Anyone else's complaint, or none: 404.
 
 export const meta: MetaFunction = ({ matches }) => {
-  const inherited = matches.flatMap((m) => m.meta ?? []).filter((m) => !("title" in m));
-  const rootLocale = (matches.find((m) => m.id === "root")?.data as { locale?: unknown } | undefined)?.locale;
-  const t = translator(messagesFor(isLocale(rootLocale) ? rootLocale : DEFAULT_LOCALE));
+  const { inherited, t } = routeMeta(matches);
   return [...inherited, { title: t("complaints.detail.title") }];
 };
 

@@ -3,7 +3,7 @@ import { Link, useLoaderData } from "@remix-run/react";
 import { ComplaintStatusBadge } from "~/components/complaints/complaint-status-badge";
 import { PageTitle } from "~/components/ui/page-title";
 import { formatDate } from "~/lib/format";
-import { DEFAULT_LOCALE, isLocale, messagesFor, translator } from "~/lib/i18n/catalog";
+import { routeMeta } from "~/lib/i18n/route-meta";
 import { useTranslation } from "~/lib/i18n/use-translation";
 import { listParentComplaints } from "~/modules/complaints/complaints-read.server";
 import { requireViewer } from "~/modules/identity/guards.server";
@@ -12,9 +12,7 @@ import { requireViewer } from "~/modules/identity/guards.server";
 // their status. Row-level security keeps it to their own.
 
 export const meta: MetaFunction = ({ matches }) => {
-  const inherited = matches.flatMap((m) => m.meta ?? []).filter((m) => !("title" in m));
-  const rootLocale = (matches.find((m) => m.id === "root")?.data as { locale?: unknown } | undefined)?.locale;
-  const t = translator(messagesFor(isLocale(rootLocale) ? rootLocale : DEFAULT_LOCALE));
+  const { inherited, t } = routeMeta(matches);
   return [...inherited, { title: t("complaints.list.title") }];
 };
 

@@ -13,7 +13,8 @@ import { SubmitButton } from "~/components/ui/submit-button";
 import type { DataScope } from "~/lib/db-scope.server";
 import { formatDate, formatDateTime, formatFen } from "~/lib/format";
 import { type FieldErrors, validate } from "~/lib/forms/parse.server";
-import { DEFAULT_LOCALE, isLocale, type MessageKey, messagesFor, translator } from "~/lib/i18n/catalog";
+import type { MessageKey } from "~/lib/i18n/catalog";
+import { routeMeta } from "~/lib/i18n/route-meta";
 import { useTranslation } from "~/lib/i18n/use-translation";
 import { EscrowRefusal } from "~/modules/escrow/escrow-errors";
 import { answerSchema, refundRequestSchema } from "~/modules/escrow/escrow-forms";
@@ -39,9 +40,7 @@ import { readIntentForm } from "~/modules/registry/review-actions.server";
 const AUTO_REFRESH_SECONDS = 5;
 
 export const meta: MetaFunction<typeof loader> = ({ data, matches }) => {
-  const inherited = matches.flatMap((m) => m.meta ?? []).filter((m) => !("title" in m));
-  const rootLocale = (matches.find((m) => m.id === "root")?.data as { locale?: unknown } | undefined)?.locale;
-  const t = translator(messagesFor(isLocale(rootLocale) ? rootLocale : DEFAULT_LOCALE));
+  const { inherited, t } = routeMeta(matches);
   const tags: MetaDescriptor[] = [...inherited];
   if (data)
     tags.push({

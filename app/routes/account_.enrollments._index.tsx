@@ -2,7 +2,7 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { PageTitle } from "~/components/ui/page-title";
 import { formatDate, formatFen } from "~/lib/format";
-import { DEFAULT_LOCALE, isLocale, messagesFor, translator } from "~/lib/i18n/catalog";
+import { routeMeta } from "~/lib/i18n/route-meta";
 import { useTranslation } from "~/lib/i18n/use-translation";
 import {
   type EnrollmentStatusName,
@@ -15,9 +15,7 @@ import { requireViewer } from "~/modules/identity/guards.server";
 // each with where its money and lessons stand. Row-level security keeps it to their own.
 
 export const meta: MetaFunction = ({ matches }) => {
-  const inherited = matches.flatMap((m) => m.meta ?? []).filter((m) => !("title" in m));
-  const rootLocale = (matches.find((m) => m.id === "root")?.data as { locale?: unknown } | undefined)?.locale;
-  const t = translator(messagesFor(isLocale(rootLocale) ? rootLocale : DEFAULT_LOCALE));
+  const { inherited, t } = routeMeta(matches);
   return [...inherited, { title: t("escrowParent.list.title") }];
 };
 

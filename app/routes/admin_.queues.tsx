@@ -3,7 +3,7 @@ import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-
 import { Alert } from "~/components/ui/alert";
 import { PageTitle } from "~/components/ui/page-title";
 import { formatDateTime } from "~/lib/format";
-import { DEFAULT_LOCALE, isLocale, messagesFor, translator } from "~/lib/i18n/catalog";
+import { routeMeta } from "~/lib/i18n/route-meta";
 import { useTranslation } from "~/lib/i18n/use-translation";
 import { QUEUE_NAMES, type QueueName } from "~/lib/jobs/definitions";
 import { requirePlatformAdmin } from "~/modules/identity/guards.server";
@@ -15,9 +15,7 @@ import { readIntentForm } from "~/modules/registry/review-actions.server";
 // button each. Anyone else: 404 (requirePlatformAdmin). Redis down: a clear message, no 500.
 
 export const meta: MetaFunction = ({ matches }) => {
-  const inherited = matches.flatMap((m) => m.meta ?? []).filter((m) => !("title" in m));
-  const rootLocale = (matches.find((m) => m.id === "root")?.data as { locale?: unknown } | undefined)?.locale;
-  const t = translator(messagesFor(isLocale(rootLocale) ? rootLocale : DEFAULT_LOCALE));
+  const { inherited, t } = routeMeta(matches);
   return [...inherited, { title: t("queues.title") }];
 };
 

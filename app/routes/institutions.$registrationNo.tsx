@@ -13,6 +13,7 @@ import { VenueList } from "~/components/public/venue-list";
 import { Alert } from "~/components/ui/alert";
 import { PageTitle } from "~/components/ui/page-title";
 import { appOrigin } from "~/lib/app-origin.server";
+import { routeMeta } from "~/lib/i18n/route-meta";
 import { useTranslation } from "~/lib/i18n/use-translation";
 import { notFound } from "~/modules/identity/guards.server";
 import {
@@ -27,7 +28,7 @@ import { qrMatrixFor, qrSvgPath, shortLinkFor } from "~/modules/registry/qr-code
 // prices, coaches, venues and the registration facts. Only what public-institution.server.ts reads.
 // The tab and a shared link name the institution (verification often starts from a chat message).
 export const meta: MetaFunction<typeof loader> = ({ data, matches }) => {
-  const inherited = matches.flatMap((m) => m.meta ?? []).filter((m) => !("title" in m));
+  const { inherited } = routeMeta(matches);
   return data ? [...inherited, { title: `${data.institution.name} · ${data.institution.registrationNo}` }] : inherited;
 };
 

@@ -9,6 +9,7 @@ import { formatDate } from "~/lib/format";
 import { parseMultipartForm } from "~/lib/forms/multipart.server";
 import { formFailure, formValues, validate } from "~/lib/forms/parse.server";
 import { useValidatedForm } from "~/lib/forms/use-validated-form";
+import { routeMeta } from "~/lib/i18n/route-meta";
 import { useTranslation } from "~/lib/i18n/use-translation";
 import {
   COMPLAINT_CATEGORIES,
@@ -29,7 +30,7 @@ import { MAX_PHOTO_BYTES, UPLOAD_RULES } from "~/modules/registry/files-purposes
 // parent accounts may complain (403 for the others).
 
 export const meta: MetaFunction<typeof loader> = ({ data, matches }) => {
-  const inherited = matches.flatMap((m) => m.meta ?? []).filter((m) => !("title" in m));
+  const { inherited } = routeMeta(matches);
   return data ? [...inherited, { title: data.institution.name }] : inherited;
 };
 

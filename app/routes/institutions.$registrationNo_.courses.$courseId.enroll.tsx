@@ -20,6 +20,7 @@ import { formatFen } from "~/lib/format";
 import { type FieldErrors, validate } from "~/lib/forms/parse.server";
 import { useValidatedForm } from "~/lib/forms/use-validated-form";
 import type { MessageKey } from "~/lib/i18n/catalog";
+import { routeMeta } from "~/lib/i18n/route-meta";
 import { useTranslation } from "~/lib/i18n/use-translation";
 import {
   type CourseOffer,
@@ -51,7 +52,7 @@ import { readIntentForm } from "~/modules/registry/review-actions.server";
 // go to sign in; only parent accounts may enroll (403 for the others).
 
 export const meta: MetaFunction<typeof loader> = ({ data, matches }) => {
-  const inherited = matches.flatMap((m) => m.meta ?? []).filter((m) => !("title" in m));
+  const { inherited } = routeMeta(matches);
   return data ? [...inherited, { title: `${data.offer.course.name} · ${data.offer.institution.name}` }] : inherited;
 };
 

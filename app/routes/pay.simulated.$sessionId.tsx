@@ -5,7 +5,7 @@ import { PageTitle } from "~/components/ui/page-title";
 import { SubmitButton } from "~/components/ui/submit-button";
 import { formatFen } from "~/lib/format";
 import { formFailure } from "~/lib/forms/parse.server";
-import { DEFAULT_LOCALE, isLocale, messagesFor, translator } from "~/lib/i18n/catalog";
+import { routeMeta } from "~/lib/i18n/route-meta";
 import { useTranslation } from "~/lib/i18n/use-translation";
 import { parentCheckoutSubject } from "~/modules/escrow/parent-read.server";
 import { paymentProvider } from "~/modules/escrow/providers/provider.server";
@@ -20,9 +20,7 @@ import { readIntentForm } from "~/modules/registry/review-actions.server";
 // as Stripe would send it; the worker then holds the money in escrow (or marks the payment failed).
 
 export const meta: MetaFunction = ({ matches }) => {
-  const inherited = matches.flatMap((m) => m.meta ?? []).filter((m) => !("title" in m));
-  const rootLocale = (matches.find((m) => m.id === "root")?.data as { locale?: unknown } | undefined)?.locale;
-  const t = translator(messagesFor(isLocale(rootLocale) ? rootLocale : DEFAULT_LOCALE));
+  const { inherited, t } = routeMeta(matches);
   return [...inherited, { title: t("escrowParent.sim.pageTitle") }, { name: "robots", content: "noindex" }];
 };
 
