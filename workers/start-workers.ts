@@ -4,6 +4,7 @@ import type { Logger } from "pino";
 import type { Env } from "~/lib/env.server";
 import { defaultJobOptions, QUEUE_NAMES, type QueueName } from "~/lib/jobs/definitions";
 import { createRedis, workerConnectionOptions } from "~/lib/redis.server";
+import { scoreIfNeverScored } from "./handlers/risk";
 import { dispatch } from "./registry";
 import { upsertSchedules } from "./schedules";
 
@@ -49,6 +50,9 @@ export async function startWorkers(env: Env, logger: Logger): Promise<RunningWor
   }
 
   await upsertSchedules(queues, env);
+  await scoreIfNeverScored().catch((error: unknown) =>
+    logger.warn({ err: error }, "first risk scoring left for the nightly run"),
+  );
   logger.info({ queues: QUEUE_NAMES }, "workers started");
 
   return {

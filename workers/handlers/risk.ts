@@ -42,6 +42,20 @@ export async function runNightlyRiskScoring(): Promise<void> {
   }
 }
 
+/**
+ * A deployment whose registered institutions were never scored (a new one, the demo) is scored
+ * at once rather than at the next 03:00: the regulators' risk pages are not empty for a day.
+ * Any number of workers may start together: the jobs are deduplicated per province.
+ */
+export async function scoreIfNeverScored(): Promise<boolean> {
+  const scored = await unsafeAsSystem((db) =>
+    db.institution.findFirst({ where: { riskAssessedAt: { not: null } }, select: { id: true } }),
+  );
+  if (scored) return false;
+  await runNightlyRiskScoring();
+  return true;
+}
+
 export async function runScoreRiskTenant(payload: JobPayload<"score-risk-tenant">, job: Job): Promise<void> {
   const result = await scoreTenant(payload.authorityId, { trigger: payload.trigger, runId: runIdOf(job) });
   logger.info({ authorityId: payload.authorityId, scored: result.scored, byLevel: result.byLevel }, "tenant scored");
