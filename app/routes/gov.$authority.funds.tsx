@@ -1,6 +1,8 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useLoaderData, useLocation } from "@remix-run/react";
 import type { ReactNode } from "react";
+import { CHART_COLORS } from "~/components/charts/chart-colors";
+import { HorizontalBarChart } from "~/components/charts/horizontal-bar-chart";
 import { ReviewPagination } from "~/components/registry/review-pagination";
 import { Alert } from "~/components/ui/alert";
 import { formatDateTime, formatFen } from "~/lib/format";
@@ -260,46 +262,21 @@ function UnitsTable({
   );
 }
 
-const ROW_HEIGHT = 44;
-const BAR_WIDTH = 260;
-const VALUE_WIDTH = 150;
-
-/**
- * Held funds per subordinate authority as horizontal bars, each with its amount written at its
- * end (the table beside it has the same numbers). SVG with sizes as attributes: the CSP forbids
- * inline styles, and run-time widths cannot be Tailwind classes.
- */
+/** Held funds per subordinate authority, each with its amount at its bar's end (the table above has them too). */
 function HeldFundsChart({ units }: { units: readonly UnitFunds[] }) {
   const { t, locale } = useTranslation();
-  const max = Math.max(0, ...units.map((u) => u.heldFen));
-  const summary = units
-    .map((u) => t("escrowGov.funds.chart.item", { label: nameIn(locale, u), amount: formatFen(u.heldFen, locale) }))
-    .join(t("escrowGov.funds.chart.separator"));
   return (
-    <svg
-      role="img"
-      aria-label={t("escrowGov.funds.chart.label", { summary })}
-      viewBox={`0 0 ${BAR_WIDTH + VALUE_WIDTH} ${units.length * ROW_HEIGHT}`}
-      className="h-auto w-full max-w-xl"
-    >
-      {units.map((unit, i) => {
-        const y = i * ROW_HEIGHT;
-        // Nothing held draws no bar; a small amount still shows as a sliver.
-        const width = max === 0 || unit.heldFen === 0 ? 0 : Math.max(2, Math.round((unit.heldFen / max) * BAR_WIDTH));
-        return (
-          <g key={unit.id}>
-            {/* The name on a line of its own: district names are long and must never run into the bar. */}
-            <text x={0} y={y + 14} fontSize={13} className="fill-slate-800">
-              {nameIn(locale, unit)}
-            </text>
-            <rect x={0} y={y + 20} width={width} height={16} rx={2} className="fill-brand-600" />
-            <text x={width + 6} y={y + 33} fontSize={13} className="fill-slate-900">
-              {formatFen(unit.heldFen, locale)}
-            </text>
-          </g>
-        );
-      })}
-    </svg>
+    <HorizontalBarChart
+      label={t("escrowGov.funds.chart.heading")}
+      labelWidth={150}
+      rows={units.map((u) => ({
+        key: u.id,
+        label: nameIn(locale, u),
+        value: u.heldFen,
+        display: formatFen(u.heldFen, locale),
+        color: CHART_COLORS.brand,
+      }))}
+    />
   );
 }
 

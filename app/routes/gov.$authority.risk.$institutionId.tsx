@@ -85,7 +85,34 @@ export default function InstitutionRiskPage() {
           </section>
           <section className="space-y-2">
             <h3 className="font-semibold">{t("risk.detail.history")}</h3>
-            <ScoreTrendChart points={risk.history} />
+            <ScoreTrendChart points={risk.history} thresholds={risk.thresholds} />
+            <details className="text-sm">
+              <summary className="cursor-pointer text-brand-700">{t("risk.detail.historyTable")}</summary>
+              <table className="mt-2 border-collapse">
+                <thead>
+                  <tr>
+                    <th scope="col" className="border-b border-slate-300 px-2 py-1 text-left font-medium">
+                      {t("risk.col.assessedAt")}
+                    </th>
+                    <th scope="col" className="border-b border-slate-300 px-2 py-1 text-right font-medium">
+                      {t("risk.col.score")}
+                    </th>
+                    <th scope="col" className="border-b border-slate-300 px-2 py-1 text-left font-medium">
+                      {t("risk.col.level")}
+                    </th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {[...risk.history].reverse().map((h) => (
+                    <tr key={h.assessedAt}>
+                      <td className="border-b border-slate-200 px-2 py-1">{formatDateTime(h.assessedAt, locale)}</td>
+                      <td className="border-b border-slate-200 px-2 py-1 text-right tabular-nums">{h.score}</td>
+                      <td className="border-b border-slate-200 px-2 py-1">{t(`risk.level.${h.level}`)}</td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </details>
           </section>
         </>
       ) : (

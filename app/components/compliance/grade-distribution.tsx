@@ -1,21 +1,19 @@
+import { CHART_COLORS } from "~/components/charts/chart-colors";
+import { HorizontalBarChart } from "~/components/charts/horizontal-bar-chart";
 import type { Translate } from "~/lib/i18n/catalog";
 import { useTranslation } from "~/lib/i18n/use-translation";
 import type { GradeCount } from "~/modules/compliance/compliance-read.server";
 import type { Grade } from "~/modules/compliance/grade";
 import { GradeBadge, GradeMeaning } from "./grade-badge";
 
-/**
- * How many institutions hold each grade: a table (the numbers) beside a bar chart (the shape).
- * The chart is SVG with sizes as attributes: the CSP forbids inline style attributes, and bar
- * widths cannot be Tailwind classes computed at run time.
- */
-const BAR_FILLS: Record<Grade | "none", string> = {
-  A: "fill-green-600",
-  B: "fill-teal-600",
-  C: "fill-amber-500",
-  D: "fill-orange-600",
-  E: "fill-red-700",
-  none: "fill-slate-400",
+/** How many institutions hold each grade: a table (the numbers) beside a bar chart (the shape). */
+const BAR_COLORS: Record<Grade | "none", string> = {
+  A: "#16a34a",
+  B: CHART_COLORS.teal,
+  C: CHART_COLORS.amber,
+  D: CHART_COLORS.orange,
+  E: CHART_COLORS.red,
+  none: CHART_COLORS.slate,
 };
 
 function gradeLabel(t: Translate, grade: Grade | null): string {
@@ -82,42 +80,20 @@ export function GradeCountsTable({ counts }: { counts: readonly GradeCount[] }) 
   );
 }
 
-const ROW_HEIGHT = 28;
-const LABEL_WIDTH = 210;
-const BAR_WIDTH = 250;
-const VALUE_WIDTH = 50;
-
 /** Horizontal bars, one per grade, each labelled and with its number written at its end. */
 export function GradeBarChart({ counts }: { counts: readonly GradeCount[] }) {
   const { t } = useTranslation();
-  const max = Math.max(0, ...counts.map((c) => c.count));
-  const summary = counts
-    .map((c) => t("compliance.list.chartItem", { label: gradeLabel(t, c.grade), count: c.count }))
-    .join(t("compliance.listSeparator"));
-  const height = counts.length * ROW_HEIGHT;
   return (
-    <svg
-      role="img"
-      aria-label={t("compliance.list.chartLabel", { summary })}
-      viewBox={`0 0 ${LABEL_WIDTH + BAR_WIDTH + VALUE_WIDTH} ${height}`}
-      className="h-auto w-full max-w-xl"
-    >
-      {counts.map((c, i) => {
-        const y = i * ROW_HEIGHT;
-        // A bar of 0 is not drawn; a small count still shows as a sliver.
-        const width = max === 0 || c.count === 0 ? 0 : Math.max(2, Math.round((c.count / max) * BAR_WIDTH));
-        return (
-          <g key={c.grade ?? "none"}>
-            <text x={0} y={y + 18} fontSize={13} className="fill-slate-800">
-              {gradeLabel(t, c.grade)}
-            </text>
-            <rect x={LABEL_WIDTH} y={y + 6} width={width} height={16} rx={2} className={BAR_FILLS[c.grade ?? "none"]} />
-            <text x={LABEL_WIDTH + width + 6} y={y + 18} fontSize={13} className="fill-slate-900">
-              {c.count}
-            </text>
-          </g>
-        );
-      })}
-    </svg>
+    <HorizontalBarChart
+      label={t("compliance.list.gradesHeading")}
+      labelWidth={200}
+      rows={counts.map((c) => ({
+        key: c.grade ?? "none",
+        label: gradeLabel(t, c.grade),
+        value: c.count,
+        display: String(c.count),
+        color: BAR_COLORS[c.grade ?? "none"],
+      }))}
+    />
   );
 }

@@ -2,6 +2,7 @@ import { z } from "zod";
 import { Prisma } from "~/generated/prisma/client.ts";
 import { type DataScope, type Db, inScope } from "~/lib/db-scope.server";
 import { SPORT_CODES } from "~/modules/registry/sports";
+import { resolveSettingsFor } from "~/modules/tenancy/settings.server";
 import { type CreditGrade, RISK_LEVELS, type RiskFactor, type RiskLevel } from "./model";
 
 /**
@@ -183,7 +184,9 @@ export type InstitutionRisk = {
     assessedAt: string;
     factors: RiskFactor[];
   } | null;
-  history: { assessedAt: string; score: number }[];
+  history: { assessedAt: string; score: number; level: RiskLevel }[];
+  /** Where the levels begin under the tenant's current settings, drawn on the trend. */
+  thresholds: { value: number; level: RiskLevel }[];
 };
 
 /** One institution's latest assessment and its history; null when the reader may not see it. */
@@ -191,9 +194,16 @@ export function institutionRisk(scope: DataScope, institutionId: string): Promis
   return inScope(scope, async (db) => {
     const institution = await db.institution.findUnique({
       where: { id: institutionId },
-      select: { id: true, name: true, riskAssessmentId: true, authority: { select: { name: true, nameEn: true } } },
+      select: {
+        id: true,
+        name: true,
+        authorityId: true,
+        riskAssessmentId: true,
+        authority: { select: { name: true, nameEn: true } },
+      },
     });
     if (!institution) return null;
+    const settings = await resolveSettingsFor(institution.authorityId, new Date(), db);
     const latest = institution.riskAssessmentId
       ? await db.riskAssessment.findUnique({ where: { id: institution.riskAssessmentId } })
       : null;
@@ -201,7 +211,7 @@ export function institutionRisk(scope: DataScope, institutionId: string): Promis
       where: { institutionId },
       orderBy: { assessedAt: "desc" },
       take: 90,
-      select: { assessedAt: true, score: true },
+      select: { assessedAt: true, score: true, level: true },
     });
     return {
       institution: {
@@ -222,7 +232,14 @@ export function institutionRisk(scope: DataScope, institutionId: string): Promis
             factors: latest.factors as unknown as RiskFactor[],
           }
         : null,
-      history: history.reverse().map((h) => ({ assessedAt: h.assessedAt.toISOString(), score: h.score })),
+      history: history
+        .reverse()
+        .map((h) => ({ assessedAt: h.assessedAt.toISOString(), score: h.score, level: h.level })),
+      thresholds: [
+        { value: settings.get("RISK.mediumThreshold"), level: "MEDIUM" },
+        { value: settings.get("RISK.highThreshold"), level: "HIGH" },
+        { value: settings.get("RISK.criticalThreshold"), level: "CRITICAL" },
+      ],
     };
   });
 }

@@ -1,5 +1,6 @@
 /** The regulator workspace: navigation, overview, members and invitations. */
 export const govZh = {
+  "chart.showTable": "以表格查看这些数字",
   "gov.nav.label": "监管工作台",
   "gov.nav.overview": "概览",
   "gov.nav.members": "成员与邀请",
@@ -53,6 +54,7 @@ export const govZh = {
 } as const;
 
 export const govEn = {
+  "chart.showTable": "Show these figures as a table",
   "gov.nav.label": "Regulator workspace",
   "gov.nav.overview": "Overview",
   "gov.nav.members": "Members and invitations",
