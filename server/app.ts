@@ -6,6 +6,7 @@ import helmet from "helmet";
 import type { Logger } from "pino";
 import { pinoHttp } from "pino-http";
 import type { Env } from "~/lib/env.server";
+import { maintenanceMode } from "./maintenance";
 import { originCheck } from "./origin-check";
 
 export type LoadContext = { cspNonce: string; requestId: string; clientIp: string | null };
@@ -85,6 +86,7 @@ export function createApp(options: {
   // Remix fingerprints everything under /build: cache it for a year.
   app.use("/build", express.static(`${publicDir}/build`, { immutable: true, maxAge: "1y", index: false }));
   app.use(express.static(publicDir, { maxAge: "1h", index: false }));
+  app.use(maintenanceMode(env.MAINTENANCE_MODE));
 
   app.all(
     "*",

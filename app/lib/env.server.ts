@@ -26,6 +26,11 @@ const base = z.object({
   MAIL_FROM: z.string().min(3).default("体培 Tipei <no-reply@tipei.example>"),
   // The mail viewer (/dev/mail) shows every outgoing email: never on in a real deployment.
   MAIL_VIEWER: z.enum(["on", "off"]).optional(),
+  // "1": the web answers every request but /healthz with 503 and a bilingual maintenance page.
+  MAINTENANCE_MODE: z
+    .enum(["0", "1"])
+    .default("0")
+    .transform((value) => value === "1"),
   // Express "trust proxy": how many proxies in front of the web may set X-Forwarded-For.
   TRUST_PROXY_HOPS: z.coerce.number().int().min(0).max(5).default(0),
   // Where the bytes of uploaded files live: "local" (STORAGE_DIR on this machine) or "s3".
