@@ -5,6 +5,7 @@ import type { Env } from "~/lib/env.server";
 import { defaultJobOptions, QUEUE_NAMES, type QueueName } from "~/lib/jobs/definitions";
 import { createRedis, workerConnectionOptions } from "~/lib/redis.server";
 import { scoreIfNeverScored } from "./handlers/risk";
+import { startOutboxRelay } from "./outbox-relay";
 import { dispatch } from "./registry";
 import { upsertSchedules } from "./schedules";
 
@@ -53,10 +54,12 @@ export async function startWorkers(env: Env, logger: Logger): Promise<RunningWor
   await scoreIfNeverScored().catch((error: unknown) =>
     logger.warn({ err: error }, "first risk scoring left for the nightly run"),
   );
+  const relay = startOutboxRelay(env, logger);
   logger.info({ queues: QUEUE_NAMES }, "workers started");
 
   return {
     async close() {
+      await relay.close();
       // Let running jobs finish; a job cut off by a hard kill is retried after its lock expires.
       await Promise.all(workers.map((w) => w.close()));
       await Promise.all(Object.values(queues).map((q) => q.close()));

@@ -150,11 +150,11 @@ export async function fileComplaint(
         // No description: it may name children; the trail is read by many.
         after: { institutionId: institution.id, category: input.category, photos: photoFileIds.length },
       });
+      // The worker re-scores the institution once this commits (deduplicated per institution).
+      await scoreRiskSoon(db, institution.id, "complaint");
       return complaint.id;
     });
     keys.length = 0; // recorded: the bytes now belong to their rows
-    // After the commit: the worker re-scores the institution (fail-soft, deduplicated per institution).
-    await scoreRiskSoon(institution.id, "complaint");
     return { ok: true, complaintId };
   } catch (error) {
     for (const key of keys) {

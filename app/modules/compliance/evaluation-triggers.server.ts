@@ -1,30 +1,24 @@
-import { logger } from "~/lib/logger.server";
-import { enqueue } from "~/lib/queue.server";
+import type { Db } from "~/lib/db-scope.server";
+import { enqueueInTransaction } from "~/lib/jobs/outbox.server";
 
 /**
- * Asks the worker to re-evaluate after a change. Fail-soft: the nightly run catches anything a
- * Redis outage made this miss (issue 9 moves these into a transactional outbox).
+ * Asks the worker to re-evaluate after a change, in the change's transaction (the job outbox):
+ * the evaluation is queued exactly when the change commits, whether Redis answers or not.
  */
-export async function evaluateSoon(institutionId: string): Promise<void> {
-  try {
-    await enqueue(
-      "evaluate-institutions",
-      { v: 1, institutionIds: [institutionId], trigger: "approval" },
-      { deduplicationId: `evaluate-institution-${institutionId}` },
-    );
-  } catch (error) {
-    logger.warn({ err: error, institutionId }, "evaluation left for the nightly run: queue unavailable");
-  }
+export async function evaluateSoon(db: Db, institutionId: string): Promise<void> {
+  await enqueueInTransaction(
+    db,
+    "evaluate-institutions",
+    { v: 1, institutionIds: [institutionId], trigger: "approval" },
+    { deduplicationId: `evaluate-institution-${institutionId}` },
+  );
 }
 
-export async function evaluateJurisdictionSoon(authorityId: string): Promise<void> {
-  try {
-    await enqueue(
-      "evaluate-jurisdiction",
-      { v: 1, authorityId, trigger: "settings" },
-      { deduplicationId: `evaluate-jurisdiction-${authorityId}` },
-    );
-  } catch (error) {
-    logger.warn({ err: error, authorityId }, "re-evaluation left for the nightly run: queue unavailable");
-  }
+export async function evaluateJurisdictionSoon(db: Db, authorityId: string): Promise<void> {
+  await enqueueInTransaction(
+    db,
+    "evaluate-jurisdiction",
+    { v: 1, authorityId, trigger: "settings" },
+    { deduplicationId: `evaluate-jurisdiction-${authorityId}` },
+  );
 }

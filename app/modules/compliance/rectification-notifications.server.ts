@@ -2,7 +2,7 @@ import { type Db, unsafeAsSystem } from "~/lib/db-scope.server";
 import { getEnv } from "~/lib/env.server";
 import { formatDate } from "~/lib/format";
 import { isLocale, type MessageKey, messagesFor, translator } from "~/lib/i18n/catalog";
-import { deliverSoon, queueEmail } from "~/modules/notifications/outbox.server";
+import { queueEmail } from "~/modules/notifications/outbox.server";
 import type { IsoDate } from "./rectification-deadline";
 
 /**
@@ -32,7 +32,10 @@ export type RectificationNotice = {
   reason: string;
 };
 
-/** Emails written in the caller's transaction; `deliver` asks the worker once it has committed. */
+/**
+ * Emails written in the caller's transaction with their delivery jobs (the job outbox): the worker
+ * sends them once it commits. `deliver` has nothing left to do; callers still call it after the commit.
+ */
 export type PendingEmails = { deliver: () => Promise<void> };
 
 export function combineEmails(...pending: PendingEmails[]): PendingEmails {
@@ -42,7 +45,6 @@ export function combineEmails(...pending: PendingEmails[]): PendingEmails {
 type Recipient = { email: string; locale: string; link: string };
 
 async function queueFor(db: Db, recipients: Recipient[], notice: RectificationNotice): Promise<PendingEmails> {
-  const ids: string[] = [];
   const seen = new Set<string>();
   for (const r of recipients) {
     if (seen.has(r.email)) continue;
@@ -56,16 +58,14 @@ async function queueFor(db: Db, recipients: Recipient[], notice: RectificationNo
       reason: notice.reason,
       link: r.link,
     };
-    ids.push(
-      await queueEmail(db, {
-        to: r.email,
-        kind: `rectification.${notice.kind}`,
-        subject: t(`email.rectification.${notice.kind}.subject` as MessageKey, values),
-        textBody: t(`email.rectification.${notice.kind}.body` as MessageKey, values),
-      }),
-    );
+    await queueEmail(db, {
+      to: r.email,
+      kind: `rectification.${notice.kind}`,
+      subject: t(`email.rectification.${notice.kind}.subject` as MessageKey, values),
+      textBody: t(`email.rectification.${notice.kind}.body` as MessageKey, values),
+    });
   }
-  return { deliver: async () => void (await Promise.all(ids.map((id) => deliverSoon(id)))) };
+  return { deliver: async () => {} };
 }
 
 const origin = () => getEnv().APP_ORIGIN ?? "";

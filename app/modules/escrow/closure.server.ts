@@ -1,9 +1,8 @@
-import { unsafeAsSystem } from "~/lib/db-scope.server";
-import { logger } from "~/lib/logger.server";
-import { enqueue } from "~/lib/queue.server";
+import { type Db, unsafeAsSystem } from "~/lib/db-scope.server";
+import { enqueueInTransaction } from "~/lib/jobs/outbox.server";
 import { appendAudit } from "~/modules/audit/append.server";
 import { enrollmentProgress } from "./enrollment-progress.server";
-import { approveOpenRequest, createApprovedRefund, payRefundSoon } from "./refunds.server";
+import { approveOpenRequest, createApprovedRefund } from "./refunds.server";
 
 const CLOSED_STATUSES = ["SUSPENDED", "REVOKED", "CLOSED"] as const;
 
@@ -57,26 +56,21 @@ export async function refundOnClosure(institutionId: string): Promise<{ refunds:
       });
       return fromRequest ?? created;
     });
-    if (refundId) {
-      refunds += 1;
-      await payRefundSoon(refundId);
-    }
+    // Each refund was queued for payment in its own transaction (see `approve`).
+    if (refundId) refunds += 1;
   }
   return { refunds };
 }
 
-/** Queues the closure refunds after a registration change (fail-soft: the daily sweep catches a miss). */
-export async function refundOnClosureSoon(institutionId: string, status: string): Promise<void> {
+/** Queues the closure refunds in the transaction of a registration change that closes the institution. */
+export async function refundOnClosureSoon(db: Db, institutionId: string, status: string): Promise<void> {
   if (!(CLOSED_STATUSES as readonly string[]).includes(status)) return;
-  try {
-    await enqueue(
-      "refund-on-closure",
-      { v: 1, institutionId },
-      { deduplicationId: `refund-on-closure-${institutionId}` },
-    );
-  } catch (error) {
-    logger.warn({ err: error, institutionId }, "closure refunds left for the daily sweep: queue unavailable");
-  }
+  await enqueueInTransaction(
+    db,
+    "refund-on-closure",
+    { v: 1, institutionId },
+    { deduplicationId: `refund-on-closure-${institutionId}` },
+  );
 }
 
 /** Institutions closed with enrollments still active: the daily sweep behind refundOnClosureSoon. */

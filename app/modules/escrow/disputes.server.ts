@@ -4,14 +4,14 @@ import { settleIfFinished } from "./enrollment-progress.server";
 import { EscrowRefusal } from "./escrow-errors";
 import type { DisputeDecision } from "./escrow-forms";
 import { lockAttendance, releaseAttendance } from "./lesson-release.server";
-import { createApprovedRefund, payRefundSoon } from "./refunds.server";
+import { createApprovedRefund } from "./refunds.server";
 
 /**
  * The regulator decides a disputed lesson: for the institution (the lesson is released) or for
  * the parent (its price is refunded). Only within the regulator's jurisdiction; once.
  */
 export async function decideDispute(scope: DataScope, input: DisputeDecision): Promise<void> {
-  const refundId = await inScope(scope, async (db) => {
+  await inScope(scope, async (db) => {
     const attendance = await lockAttendance(db, input.attendanceId);
     const visible =
       attendance &&
@@ -23,7 +23,7 @@ export async function decideDispute(scope: DataScope, input: DisputeDecision): P
     if (attendance.status !== "DISPUTED") throw new EscrowRefusal("escrow.lesson.alreadyAnswered");
     if (input.intent === "releaseLesson") {
       await releaseAttendance(db, attendance, "RELEASED_BY_DECISION", { userId: scope.userId, note: input.note });
-      return null;
+      return;
     }
     await db.lessonAttendance.update({
       where: { id: attendance.id },
@@ -34,7 +34,7 @@ export async function decideDispute(scope: DataScope, input: DisputeDecision): P
         decisionNote: input.note,
       },
     });
-    const id = await createApprovedRefund(db, {
+    await createApprovedRefund(db, {
       key: `refund:dispute:${attendance.id}`,
       enrollmentId: attendance.enrollment_id,
       origin: "DISPUTE",
@@ -53,7 +53,5 @@ export async function decideDispute(scope: DataScope, input: DisputeDecision): P
       entityId: attendance.id,
     });
     await settleIfFinished(db, attendance.enrollment_id);
-    return id;
   });
-  if (refundId) await payRefundSoon(refundId);
 }

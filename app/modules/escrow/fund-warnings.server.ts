@@ -71,7 +71,6 @@ export async function evaluateFundWarnings(
   );
   let raised = 0;
   let cleared = 0;
-  const rescore: string[] = [];
   const settingsByAuthority = new Map<string, Awaited<ReturnType<typeof resolveSettingsFor>>>();
   for (const row of measures) {
     let settings = settingsByAuthority.get(row.authority_id);
@@ -108,15 +107,10 @@ export async function evaluateFundWarnings(
         heldPercent: Math.round(heldPercent),
         thresholds: t,
       });
-      if (change === "raised") {
-        raised += 1;
-        rescore.push(row.institution_id);
-      }
+      if (change === "raised") raised += 1;
       if (change === "cleared") cleared += 1;
     }
   }
-  // A new warning is a risk signal: the institution is scored again (a burst scores once).
-  for (const institutionId of new Set(rescore)) await scoreRiskSoon(institutionId, "fundWarning");
   return { raised, cleared };
 }
 
@@ -157,6 +151,8 @@ async function setWarning(
       select: { id: true },
     });
     await signalRisk(db, m, warning.id, level, reason);
+    // A new warning is a risk signal: the institution is scored again (a burst scores once).
+    await scoreRiskSoon(db, m.institutionId, "fundWarning");
     return "raised";
   });
 }

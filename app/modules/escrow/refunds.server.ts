@@ -1,5 +1,6 @@
 import { isoDateInChina } from "~/lib/china-date";
 import { type DataScope, type Db, inScope, unsafeAsSystem } from "~/lib/db-scope.server";
+import { enqueueInTransaction } from "~/lib/jobs/outbox.server";
 import { logger } from "~/lib/logger.server";
 import { enqueue } from "~/lib/queue.server";
 import { appendAudit } from "~/modules/audit/append.server";
@@ -113,13 +114,16 @@ async function approve(db: Db, refund: LockedRefund, by: DecidedBy, actorUserId:
     entityId: refund.id,
     after: { decidedBy: by, amountFen: refund.amount_fen },
   });
+  // Paid back by the worker once this commits (the job outbox: a Redis outage cannot lose it).
+  await enqueueInTransaction(db, "execute-refund", { v: 1, refundId: refund.id }, { jobId: refundJobId(refund.id) });
 }
 
-/** Asks the worker to pay an approved refund; the relay job covers a Redis outage. */
-export async function payRefundSoon(refundId: string, relay?: string): Promise<void> {
+const refundJobId = (refundId: string) => `execute-refund-${refundId}`;
+
+/** Asks again for a refund still unpaid; `relay` names the attempt (BullMQ keeps a failed job's id). */
+async function payRefundAgain(refundId: string, relay: string): Promise<void> {
   try {
-    const jobId = relay ? `execute-refund-${refundId}-${relay}` : `execute-refund-${refundId}`;
-    await enqueue("execute-refund", { v: 1, refundId }, { jobId });
+    await enqueue("execute-refund", { v: 1, refundId }, { jobId: `${refundJobId(refundId)}-${relay}` });
   } catch (error) {
     logger.warn({ err: error, refundId }, "refund left for the relay: queue unavailable");
   }
@@ -127,13 +131,13 @@ export async function payRefundSoon(refundId: string, relay?: string): Promise<v
 
 /** The institution accepts (the refund goes ahead) or contests it (the regulator decides). */
 export async function respondToRefund(scope: DataScope, institutionId: string, input: RefundResponse) {
-  const approved = await inScope(scope, async (db) => {
+  await inScope(scope, async (db) => {
     const refund = await lockRefund(db, input.refundId);
     if (!refund || refund.institution_id !== institutionId) throw new EscrowRefusal("escrow.notFound", 404);
     if (refund.status !== "REQUESTED") throw new EscrowRefusal("escrow.refund.alreadyAnswered");
     if (input.intent === "acceptRefund") {
       await approve(db, refund, "INSTITUTION", scope.userId, null);
-      return true;
+      return;
     }
     await db.refundRequest.update({
       where: { id: refund.id },
@@ -146,21 +150,19 @@ export async function respondToRefund(scope: DataScope, institutionId: string, i
       entityType: "refund_request",
       entityId: refund.id,
     });
-    return false;
   });
-  if (approved) await payRefundSoon(input.refundId);
 }
 
 /** The regulator decides a contested refund: approve (paid back) or reject (the enrollment goes on). */
 export async function decideContestedRefund(scope: DataScope, input: RefundDecision) {
-  const approved = await inScope(scope, async (db) => {
+  await inScope(scope, async (db) => {
     const refund = await lockRefund(db, input.refundId);
     const visible = refund && (await db.refundRequest.findFirst({ where: { id: refund.id }, select: { id: true } }));
     if (!refund || !visible) throw new EscrowRefusal("escrow.notFound", 404);
     if (refund.status !== "CONTESTED") throw new EscrowRefusal("escrow.refund.alreadyAnswered");
     if (input.intent === "approveRefund") {
       await approve(db, refund, "REGULATOR", scope.userId, input.note);
-      return true;
+      return;
     }
     await db.refundRequest.update({
       where: { id: refund.id },
@@ -179,9 +181,7 @@ export async function decideContestedRefund(scope: DataScope, input: RefundDecis
       entityType: "refund_request",
       entityId: refund.id,
     });
-    return false;
   });
-  if (approved) await payRefundSoon(input.refundId);
 }
 
 /** Silence past the last day to answer counts as acceptance (STANDARDS: 5 working days by default). */
@@ -199,10 +199,7 @@ export async function deemOverdueRefundsAccepted(today = isoDateInChina()): Prom
       await approve(db, refund, "DEEMED", null, null);
       return true;
     });
-    if (done) {
-      deemed += 1;
-      await payRefundSoon(id);
-    }
+    if (done) deemed += 1;
   }
   return deemed;
 }
@@ -368,6 +365,6 @@ export async function relayApprovedRefunds(olderThanMinutes = 5): Promise<number
          AND decided_at < now() - make_interval(mins => ${olderThanMinutes})`,
   );
   const relay = `relay${Date.now()}`;
-  for (const { id } of stale) await payRefundSoon(id, relay);
+  for (const { id } of stale) await payRefundAgain(id, relay);
   return stale.length;
 }

@@ -2,7 +2,7 @@ import { prisma } from "~/lib/db.server";
 import { type DataScope, inScope, unsafeAsSystem } from "~/lib/db-scope.server";
 import { isLocale, messagesFor, translator } from "~/lib/i18n/catalog";
 import { appendAudit } from "~/modules/audit/append.server";
-import { deliverSoon, queueEmail } from "~/modules/notifications/outbox.server";
+import { queueEmail } from "~/modules/notifications/outbox.server";
 import { hashPassword, verifyPassword } from "./password.server";
 import { INVITATION_TTL_MS } from "./session-policy";
 import { hashToken, newToken } from "./tokens.server";
@@ -75,7 +75,6 @@ export async function inviteRegulator(
     return { ok: true as const, emailId };
   });
   if (!outcome.ok) return outcome;
-  await deliverSoon(outcome.emailId);
   return { ok: true };
 }
 

@@ -2,7 +2,7 @@ import { prisma } from "~/lib/db.server";
 import { unsafeAsSystem } from "~/lib/db-scope.server";
 import { isLocale, messagesFor, translator } from "~/lib/i18n/catalog";
 import { appendAudit } from "~/modules/audit/append.server";
-import { deliverSoon, queueEmail } from "~/modules/notifications/outbox.server";
+import { queueEmail } from "~/modules/notifications/outbox.server";
 import { hashPassword } from "./password.server";
 import { RESET_LINK_TTL_MS } from "./session-policy";
 import { hashToken, newToken } from "./tokens.server";
@@ -19,7 +19,7 @@ export async function requestPasswordReset(email: string, origin: string): Promi
   if (!user || user.disabledAt) return;
   const { token, tokenHash } = newToken();
   const t = translator(messagesFor(isLocale(user.locale) ? user.locale : "zh-CN"));
-  const emailId = await unsafeAsSystem(async (db) => {
+  await unsafeAsSystem(async (db) => {
     await db.passwordReset.create({
       data: { userId: user.id, tokenHash, expiresAt: new Date(Date.now() + RESET_LINK_TTL_MS) },
     });
@@ -37,7 +37,6 @@ export async function requestPasswordReset(email: string, origin: string): Promi
       textBody: t("email.reset.body", { name: user.displayName, link: `${origin}/reset-password/${token}` }),
     });
   });
-  await deliverSoon(emailId);
 }
 
 /** The reset a link stands for, while it is usable. */

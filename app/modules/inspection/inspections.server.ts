@@ -7,8 +7,7 @@ import { checkOrderTerms, createOrderIn } from "~/modules/compliance/rectificati
 import { type RegulatorScope, visibleAuthorityIds } from "~/modules/compliance/rectification-record.server";
 import { SEVERITY } from "~/modules/compliance/severity";
 import type { StandardCode } from "~/modules/compliance/standard-codes";
-import { refundOnClosureSoon } from "~/modules/escrow/closure.server";
-import { changeRegistration } from "~/modules/registry/filing.server";
+import { changeRegistrationIn } from "~/modules/registry/filing.server";
 import { nextInstitutionStatus, TransitionRefused } from "~/modules/registry/state-machine";
 import { scoreRiskSoon } from "~/modules/risk/scoring-triggers.server";
 import { checklistRules } from "./checklist.server";
@@ -263,16 +262,18 @@ export async function finishInspection(
         items: Object.fromEntries(counts.map((c) => [c.result, c._count._all])),
       },
     });
-    return { inspectionId: inspection.id, institutionId: institution.id, order };
+    // Suspension by the registry's own path (state machine, history, audit, the institution's
+    // email, the closure refunds), committed with the outcome: never one without the other.
+    const suspension =
+      input.outcome === "SUSPENSION"
+        ? await changeRegistrationIn(db, actor.scope, institution.id, "suspend", input.summary)
+        : null;
+    // An inspection is a risk signal for the institution (queued with this commit: the job outbox).
+    await scoreRiskSoon(db, institution.id, "inspection");
+    return { inspectionId: inspection.id, order, suspension };
   });
   if (done.order) await done.order.notice.deliver();
-  if (input.outcome === "SUSPENSION") {
-    // The registry's own path (state machine, history, audit, the institution's email), then the closure refunds.
-    const status = await changeRegistration(actor.scope, done.institutionId, "suspend", input.summary);
-    await refundOnClosureSoon(done.institutionId, status);
-  }
-  // An inspection is a risk signal for the institution.
-  await scoreRiskSoon(done.institutionId, "inspection");
+  if (done.suspension) await done.suspension.notice.deliver();
   return { inspectionId: done.inspectionId, outcome: input.outcome, orderId: done.order?.orderId ?? null };
 }
 

@@ -1,6 +1,5 @@
 import type { Db } from "~/lib/db-scope.server";
-import { logger } from "~/lib/logger.server";
-import { enqueue } from "~/lib/queue.server";
+import { enqueueInTransaction } from "~/lib/jobs/outbox.server";
 
 /**
  * One delivery job per email and attempt count: a duplicate while one is pending is dropped, and
@@ -13,25 +12,15 @@ export function deliveryJobId(emailId: string, attempts: number): string {
 export type OutgoingEmail = { to: string; subject: string; textBody: string; kind: string };
 
 /**
- * Writes an email into the outbox in the caller's transaction: it exists exactly when the change
- * that caused it does. Delivery happens afterwards (see `deliverSoon` and the relay job).
+ * Writes an email into the outbox in the caller's transaction, with its delivery job (the job
+ * outbox): both exist exactly when the change that caused them does, and the worker delivers
+ * once it commits, whether Redis answered at that moment or not.
  */
 export async function queueEmail(db: Db, email: OutgoingEmail): Promise<string> {
   const row = await db.emailOutbox.create({
     data: { toAddress: email.to, subject: email.subject, textBody: email.textBody, kind: email.kind },
     select: { id: true },
   });
+  await enqueueInTransaction(db, "send-email", { v: 1, emailId: row.id }, { jobId: deliveryJobId(row.id, 0) });
   return row.id;
-}
-
-/**
- * Asks the worker to deliver now. If Redis is unreachable the email is not lost: the relay job
- * picks up every undelivered outbox row.
- */
-export async function deliverSoon(emailId: string): Promise<void> {
-  try {
-    await enqueue("send-email", { v: 1, emailId }, { jobId: deliveryJobId(emailId, 0) });
-  } catch (error) {
-    logger.warn({ err: error, emailId }, "email left for the relay: queue unavailable");
-  }
 }

@@ -3,6 +3,7 @@ import { yearInChina } from "~/lib/china-date";
 import { type DataScope, type Db, inScope, unsafeAsSystem } from "~/lib/db-scope.server";
 import { appendAudit } from "~/modules/audit/append.server";
 import { evaluateSoon } from "~/modules/compliance/evaluation-triggers.server";
+import { refundOnClosureSoon } from "~/modules/escrow/closure.server";
 import { resolveSettingsFor } from "~/modules/tenancy/settings.server";
 import {
   type DraftContent,
@@ -337,7 +338,7 @@ export async function approveFiling(
   filingId: string,
   now = new Date(),
 ): Promise<{ registrationNo: string }> {
-  const { registrationNo, notice, institutionId } = await inScope(scope, async (db) => {
+  const { registrationNo, notice } = await inScope(scope, async (db) => {
     const filing = await lockFiling(db, filingId);
     const content = parseDraft(filing.snapshot) as RegistrationContent;
     if (submissionProblems(content).length > 0) throw new FilingIncomplete(submissionProblems(content));
@@ -372,10 +373,11 @@ export async function approveFiling(
       filingId,
       registrationNo,
     });
-    return { registrationNo, notice, institutionId: filing.institutionId };
+    // The new registration is graded by the worker once this commits.
+    await evaluateSoon(db, filing.institutionId);
+    return { registrationNo, notice };
   });
   await notice.deliver();
-  await evaluateSoon(institutionId);
   return { registrationNo };
 }
 
@@ -383,40 +385,57 @@ export async function approveFiling(
 export async function changeRegistration(
   scope: ActingScope,
   institutionId: string,
-  event: Extract<InstitutionEvent, "suspend" | "reinstate" | "revoke" | "close">,
+  event: RegistrationChange,
   reason: string,
 ): Promise<InstitutionStatusName> {
   requireReason(reason);
-  const { to, notice } = await inScope(scope, async (db) => {
-    const locked = await db.$queryRaw<
-      { id: string }[]
-    >`SELECT id FROM institution WHERE id = ${institutionId}::uuid FOR UPDATE`;
-    if (locked.length === 0) throw new FilingNotFound(institutionId);
-    const institution = await db.institution.findUniqueOrThrow({ where: { id: institutionId } });
-    const to = nextInstitutionStatus(institution.status, event);
-    await db.institution.update({ where: { id: institutionId }, data: { status: to } });
-    await db.institutionStatusEvent.create({
-      data: {
-        institutionId,
-        authorityId: institution.authorityId,
-        fromStatus: institution.status,
-        toStatus: to,
-        actorUserId: scope.userId,
-        reason,
-      },
-    });
-    await appendAudit(db, {
-      actorUserId: scope.userId,
-      authorityId: institution.authorityId,
-      action: `registry.institution.${event}`,
-      entityType: "institution",
-      entityId: institutionId,
-      before: { status: institution.status },
-      after: { status: to, reason },
-    });
-    const notice = await notifyInstitutionAdmins(db, institutionId, { kind: "statusChanged", status: to, reason });
-    return { to, notice };
-  });
+  const { to, notice } = await inScope(scope, (db) => changeRegistrationIn(db, scope, institutionId, event, reason));
   await notice.deliver();
   return to;
+}
+
+export type RegistrationChange = Extract<InstitutionEvent, "suspend" | "reinstate" | "revoke" | "close">;
+
+/**
+ * The change inside the caller's transaction (an inspection's suspension commits with its
+ * outcome); the caller delivers the notice after its commit.
+ */
+export async function changeRegistrationIn(
+  db: Db,
+  scope: ActingScope,
+  institutionId: string,
+  event: RegistrationChange,
+  reason: string,
+) {
+  requireReason(reason);
+  const locked = await db.$queryRaw<
+    { id: string }[]
+  >`SELECT id FROM institution WHERE id = ${institutionId}::uuid FOR UPDATE`;
+  if (locked.length === 0) throw new FilingNotFound(institutionId);
+  const institution = await db.institution.findUniqueOrThrow({ where: { id: institutionId } });
+  const to = nextInstitutionStatus(institution.status, event);
+  await db.institution.update({ where: { id: institutionId }, data: { status: to } });
+  await db.institutionStatusEvent.create({
+    data: {
+      institutionId,
+      authorityId: institution.authorityId,
+      fromStatus: institution.status,
+      toStatus: to,
+      actorUserId: scope.userId,
+      reason,
+    },
+  });
+  await appendAudit(db, {
+    actorUserId: scope.userId,
+    authorityId: institution.authorityId,
+    action: `registry.institution.${event}`,
+    entityType: "institution",
+    entityId: institutionId,
+    before: { status: institution.status },
+    after: { status: to, reason },
+  });
+  const notice = await notifyInstitutionAdmins(db, institutionId, { kind: "statusChanged", status: to, reason });
+  // Suspended, revoked or closed: every unconsumed balance goes back to the parents.
+  await refundOnClosureSoon(db, institutionId, to);
+  return { to, notice };
 }

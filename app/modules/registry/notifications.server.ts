@@ -1,7 +1,7 @@
 import { type Db, unsafeAsSystem } from "~/lib/db-scope.server";
 import { getEnv } from "~/lib/env.server";
 import { isLocale, type MessageKey, messagesFor, translator } from "~/lib/i18n/catalog";
-import { deliverSoon, queueEmail } from "~/modules/notifications/outbox.server";
+import { queueEmail } from "~/modules/notifications/outbox.server";
 
 export type RegistryNotice =
   | { kind: "filingSubmitted"; institutionName: string; filingId: string }
@@ -11,7 +11,10 @@ export type RegistryNotice =
   | { kind: "statusChanged"; status: string; reason: string };
 
 type Recipient = { email: string; locale: string };
-/** Emails written in the caller's transaction; `deliver` asks the worker once it has committed. */
+/**
+ * Emails written in the caller's transaction with their delivery jobs (the job outbox): the worker
+ * sends them once it commits. `deliver` has nothing left to do; callers still call it after the commit.
+ */
 export type PendingEmails = { deliver: () => Promise<void> };
 
 const SUBJECTS: Record<RegistryNotice["kind"], MessageKey> = {
@@ -30,7 +33,6 @@ const BODIES: Record<RegistryNotice["kind"], MessageKey> = {
 };
 
 async function queueFor(db: Db, recipients: Recipient[], notice: RegistryNotice, link: string): Promise<PendingEmails> {
-  const ids: string[] = [];
   for (const r of recipients) {
     const t = translator(messagesFor(isLocale(r.locale) ? r.locale : "zh-CN"));
     const values: Record<string, string> = {
@@ -41,16 +43,14 @@ async function queueFor(db: Db, recipients: Recipient[], notice: RegistryNotice,
       status: "status" in notice ? t(`institution.status.${notice.status}` as MessageKey) : "",
       comments: "comments" in notice ? notice.comments.map((c) => `· ${c.path}: ${c.comment}`).join("\n") : "",
     };
-    ids.push(
-      await queueEmail(db, {
-        to: r.email,
-        kind: `registry.${notice.kind}`,
-        subject: t(SUBJECTS[notice.kind], values),
-        textBody: t(BODIES[notice.kind], values),
-      }),
-    );
+    await queueEmail(db, {
+      to: r.email,
+      kind: `registry.${notice.kind}`,
+      subject: t(SUBJECTS[notice.kind], values),
+      textBody: t(BODIES[notice.kind], values),
+    });
   }
-  return { deliver: async () => void (await Promise.all(ids.map((id) => deliverSoon(id)))) };
+  return { deliver: async () => {} };
 }
 
 // Recipients are found platform-wide (an institution may not otherwise see its regulators'

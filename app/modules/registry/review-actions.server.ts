@@ -1,5 +1,4 @@
 import { formFailure, formValues, validate } from "~/lib/forms/parse.server";
-import { refundOnClosureSoon } from "~/modules/escrow/closure.server";
 import { forbidden, notFound, requireAuthorityRole } from "~/modules/identity/guards.server";
 import { REGULATOR_ROLES } from "~/modules/identity/roles";
 import type { Viewer } from "~/modules/identity/session.server";
@@ -164,7 +163,5 @@ export async function changeRegistrationFromForm(actor: ReviewActor, institution
   if (!parsed.ok) return formFailure(parsed);
   const done = await answering(() => changeRegistration(actor.scope, institutionId, intent, parsed.data.reason));
   if (!done.ok) return done.answer;
-  // Suspended, revoked or closed: every unconsumed balance goes back to the parents.
-  await refundOnClosureSoon(institutionId, String(done.value));
   return { ok: true as const, done: intent, status: done.value };
 }

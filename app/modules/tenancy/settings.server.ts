@@ -317,18 +317,7 @@ async function loadTree(db: Db, authorityId: string): Promise<TreeRow[]> {
       FROM authority a WHERE a.id IN (SELECT id FROM up) OR a.id IN (SELECT id FROM down)`;
 }
 
-async function changeSettings(scope: DataScope, authorityId: string, change: Change): Promise<SettingsChangeResult> {
-  const result = await applySettingsChange(scope, authorityId, change);
-  // Every institution of the jurisdiction is re-evaluated with the new parameters (in the background).
-  if (result.ok && result.changed) {
-    // New parameters change grades and risk weights alike: both are computed again.
-    await evaluateJurisdictionSoon(authorityId);
-    await scoreRiskTenantSoon(authorityId);
-  }
-  return result;
-}
-
-function applySettingsChange(scope: DataScope, authorityId: string, change: Change): Promise<SettingsChangeResult> {
+function changeSettings(scope: DataScope, authorityId: string, change: Change): Promise<SettingsChangeResult> {
   return inScope(scope, async (db) => {
     // Settings change rarely: one change at a time across all tenants, so the checks across the
     // tree below never race another authority's change (write skew between parent and child).
@@ -385,6 +374,10 @@ function applySettingsChange(scope: DataScope, authorityId: string, change: Chan
       before: (before.length > 0 ? { [change.key]: before } : {}) as Prisma.InputJsonValue,
       after: (after.length > 0 ? { [change.key]: after } : {}) as Prisma.InputJsonValue,
     });
+    // New parameters change grades and risk weights alike: the worker computes both again
+    // for the whole jurisdiction once this commits.
+    await evaluateJurisdictionSoon(db, authorityId);
+    await scoreRiskTenantSoon(db, authorityId);
     return { ok: true, changed: true };
   });
 }

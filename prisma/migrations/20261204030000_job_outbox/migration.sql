@@ -25,3 +25,13 @@ CREATE POLICY "job_outbox_insert" ON "job_outbox" FOR INSERT WITH CHECK (true);
 CREATE POLICY "job_outbox_platform" ON "job_outbox" USING (tipei_platform());
 
 GRANT SELECT, INSERT, UPDATE, DELETE ON "job_outbox" TO tipei_app;
+
+-- Wakes the relays when a transaction that wrote jobs commits (NOTIFY is delivered on commit only);
+-- they also poll every second, so a missed notification only delays a job.
+CREATE FUNCTION "job_outbox_notify"() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+  PERFORM pg_notify('job_outbox', '');
+  RETURN NULL;
+END $$;
+CREATE TRIGGER "job_outbox_notify" AFTER INSERT ON "job_outbox"
+  FOR EACH STATEMENT EXECUTE FUNCTION "job_outbox_notify"();

@@ -1,5 +1,3 @@
-import { Queue } from "bullmq";
-import { Redis } from "ioredis";
 import { addDays, isoDateInChina } from "~/lib/china-date";
 import { storeInspectionPhotos } from "~/modules/inspection/inspection-actions.server";
 import { inspectionSettingsFor } from "~/modules/inspection/inspection-settings.server";
@@ -12,7 +10,7 @@ import {
   startInspection,
   taskDetail,
 } from "~/modules/inspection/inspections.server";
-import { runRandomDraw, verifyDraw } from "~/modules/inspection/random-draw.server";
+import { listDraws, runRandomDraw, verifyDraw } from "~/modules/inspection/random-draw.server";
 import { openRiskTasks } from "~/modules/inspection/risk-tasks.server";
 import { loader as fileLoader } from "~/routes/files.$fileId";
 import * as taskRoute from "~/routes/gov.$authority.inspections.$taskId";
@@ -159,6 +157,28 @@ describe("random draws", () => {
     await owner.randomDraw.update({ where: { id: drawId }, data: { seed: "audit-seed-2" } });
     expect((await verifyDraw(hangzhouAdmin.scope, drawId))?.matches).toBe(false);
   });
+
+  it("opens no second task for an institution drawn while it has an open one, and says so", async () => {
+    const input = { periodStart: "2026-12-01", periodEnd: "2026-12-31", seed: "audit-seed-open" };
+    const first = await runRandomDraw(hangzhouAdmin.scope, input);
+    const drawn = (await owner.randomDraw.findUniqueOrThrow({ where: { id: first } })).drawn as {
+      institutionId: string;
+    }[];
+    const busy = drawn[0]?.institutionId as string;
+    // The same seed draws the same institutions: every one of them still has the first draw's open task.
+    const second = await runRandomDraw(hangzhouAdmin.scope, input);
+    expect(await owner.inspectionTask.count({ where: { drawId: second } })).toBe(0);
+    expect(await owner.inspectionTask.count({ where: { institutionId: busy, status: "OPEN" } })).toBe(1);
+    expect((await verifyDraw(hangzhouAdmin.scope, second))?.matches).toBe(true);
+    const listed = (await listDraws(hangzhouAdmin.scope)).find((d) => d.id === second);
+    expect(listed?.drawn.every((d) => d.taskId === null)).toBe(true);
+    const audit = await owner.auditEvent.findFirstOrThrow({ where: { entityId: second } });
+    expect(audit.after).toMatchObject({ drawn: drawn.length, alreadyOpen: drawn.length });
+    // Once the task is done, a new draw opens one again.
+    await owner.inspectionTask.updateMany({ where: { drawId: first }, data: { status: "DONE" } });
+    const third = await runRandomDraw(hangzhouAdmin.scope, input);
+    expect(await owner.inspectionTask.count({ where: { drawId: third } })).toBe(drawn.length);
+  });
 });
 
 describe("inspections", () => {
@@ -225,16 +245,27 @@ describe("inspections", () => {
   it("suspends the institution on a suspension and queues its closure refunds", async () => {
     const target = xihuInstitutions[1] as string;
     const { taskId } = await startedTask(target);
-    const connection = new Redis(process.env.REDIS_URL ?? "redis://127.0.0.1:6379", { maxRetriesPerRequest: null });
-    const queue = new Queue("escrow", { connection, prefix: process.env.REDIS_PREFIX });
     try {
       await finishInspection(xihuInspector, taskId, { outcome: "SUSPENSION", summary: "场地存在重大安全隐患。" });
       expect((await owner.institution.findUniqueOrThrow({ where: { id: target } })).status).toBe("SUSPENDED");
-      const jobs = await queue.getJobs(["waiting", "prioritized", "delayed", "active", "completed"]);
-      expect(jobs.some((j) => j.name === "refund-on-closure" && j.data.institutionId === target)).toBe(true);
+      // One transaction: the outcome, the status change with its history, and both audit events.
+      const finished = await owner.inspection.findUniqueOrThrow({ where: { taskId } });
+      const event = await owner.institutionStatusEvent.findFirstOrThrow({
+        where: { institutionId: target, toStatus: "SUSPENDED" },
+      });
+      expect(event).toMatchObject({ reason: "场地存在重大安全隐患。", actorUserId: PEOPLE.xihuInspector });
+      expect(finished.outcome).toBe("SUSPENSION");
+      const audits = await owner.auditEvent.findMany({
+        where: {
+          action: { in: ["inspection.finished", "registry.institution.suspend"] },
+          occurredAt: { gte: event.occurredAt },
+        },
+      });
+      expect(audits.map((a) => a.action).sort()).toEqual(["inspection.finished", "registry.institution.suspend"]);
+      // Queued in the suspension's transaction: the job outbox, relayed to BullMQ by the worker.
+      const queued = await owner.jobOutbox.findMany({ where: { name: "refund-on-closure" } });
+      expect(queued.some((j) => (j.payload as { institutionId?: string }).institutionId === target)).toBe(true);
     } finally {
-      await queue.close();
-      await connection.quit();
       await owner.institution.update({ where: { id: target }, data: { status: "APPROVED" } });
     }
   });

@@ -1,6 +1,8 @@
 import { randomUUID } from "node:crypto";
 import { Queue } from "bullmq";
 import { Redis } from "ioredis";
+import { unsafeAsSystem } from "~/lib/db-scope.server";
+import { relayOutboxBatch } from "~/lib/jobs/outbox-relay.server";
 import { scoreInstitution, scoreInstitutions, scoreTenant } from "~/modules/risk/scoring.server";
 import { scoreRiskSoon } from "~/modules/risk/scoring-triggers.server";
 import { seedRegistryDemo } from "../../../../prisma/seed/registry-demo";
@@ -192,9 +194,12 @@ describe("risk scoring", () => {
     const queue = new Queue("risk", { connection, prefix: process.env.REDIS_PREFIX });
     try {
       const before = await queue.getJobCounts("waiting", "delayed", "prioritized");
-      await scoreRiskSoon(institution.id, "complaint");
-      await scoreRiskSoon(institution.id, "complaint");
-      await scoreRiskSoon(institution.id, "fundWarning");
+      await unsafeAsSystem(async (db) => {
+        await scoreRiskSoon(db, institution.id, "complaint");
+        await scoreRiskSoon(db, institution.id, "complaint");
+        await scoreRiskSoon(db, institution.id, "fundWarning");
+      });
+      while ((await relayOutboxBatch()).relayed > 0);
       const after = await queue.getJobCounts("waiting", "delayed", "prioritized");
       const total = (c: Record<string, number>) => Object.values(c).reduce((s, n) => s + n, 0);
       expect(total(after) - total(before)).toBe(1);
