@@ -3,7 +3,8 @@ import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-
 import { Alert } from "~/components/ui/alert";
 import { SubmitButton } from "~/components/ui/submit-button";
 import { TextField } from "~/components/ui/text-field";
-import { formFailure, formValues } from "~/lib/forms/parse.server";
+import { formatDateTime } from "~/lib/format";
+import { formFailure, readFormValues } from "~/lib/forms/parse.server";
 import type { MessageKey } from "~/lib/i18n/catalog";
 import { useTranslation } from "~/lib/i18n/use-translation";
 import { forbidden, notFound } from "~/modules/identity/guards.server";
@@ -26,21 +27,22 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     verified: verifyId && verification ? { id: verifyId, matches: verification.matches } : null,
     justDrawn: url.searchParams.get("drawn"),
     basePath: `/gov/${actor.authority.slug}/draws`,
+    inspectionsPath: `/gov/${actor.authority.slug}/inspections`,
   });
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const actor = await requireInspectionActor(request, params.authority);
   if (actor.role !== "REGULATOR_ADMIN") throw forbidden();
-  const values = formValues(await request.formData());
-  if (values.intent !== "run") return formFailure({ fieldErrors: {}, formError: "validation.badForm" });
+  const values = await readFormValues(request);
+  if (values?.intent !== "run") return formFailure({ fieldErrors: {}, formError: "validation.badForm" });
   const done = await answering(() => runRandomDraw(actor.scope, values));
   if (!done.ok) return done.answer;
   return redirect(`/gov/${actor.authority.slug}/draws?drawn=${done.value}`);
 }
 
 export default function RandomDraws() {
-  const { draws, isAdmin, verified, justDrawn, basePath } = useLoaderData<typeof loader>();
+  const { draws, isAdmin, verified, justDrawn, basePath, inspectionsPath } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const navigation = useNavigation();
   const { t, locale } = useTranslation();
@@ -92,9 +94,7 @@ export default function RandomDraws() {
         {draws.map((draw) => (
           <article key={draw.id} className="space-y-2 rounded border border-slate-300 bg-white p-4">
             <h4 className="font-semibold">{t("draw.period", { from: draw.periodStart, to: draw.periodEnd })}</h4>
-            <p className="text-sm text-slate-700">
-              {t("draw.drawnAt", { at: new Date(draw.drawnAt).toLocaleString(locale) })}
-            </p>
+            <p className="text-sm text-slate-700">{t("draw.drawnAt", { at: formatDateTime(draw.drawnAt, locale) })}</p>
             <p className="break-all font-mono text-sm">{t("draw.seed", { seed: draw.seed })}</p>
             <p className="text-sm">{t("draw.ratios", draw.ratios)}</p>
             <p className="text-sm">
@@ -106,7 +106,18 @@ export default function RandomDraws() {
             </p>
             <ul className="list-inside list-disc text-sm">
               {draw.drawn.map((d) => (
-                <li key={d.institutionId}>{t("draw.drawnRow", { name: d.institutionName, grade: d.grade })}</li>
+                <li key={d.institutionId}>
+                  {d.taskId ? (
+                    <Link to={`${inspectionsPath}/${d.taskId}`} className="text-brand-700 underline">
+                      {t("draw.drawnRow", { name: d.institutionName, grade: d.grade })}
+                    </Link>
+                  ) : (
+                    <>
+                      {t("draw.drawnRow", { name: d.institutionName, grade: d.grade })}
+                      <span className="text-slate-700"> · {t("draw.alreadyOpen")}</span>
+                    </>
+                  )}
+                </li>
               ))}
             </ul>
             <div className="flex flex-wrap items-center gap-3">

@@ -4,6 +4,7 @@ import { insertMissing } from "~/lib/bulk-insert.server";
 import { addDays, isoDateInChina } from "~/lib/china-date";
 import { type DataScope, type Db, inScope, unsafeAsSystem } from "~/lib/db-scope.server";
 import { draftContentSchema, isComplete, type RegistrationContent } from "~/modules/registry/content";
+import { type RiskSignal, scoreRiskSoon } from "~/modules/risk/scoring-triggers.server";
 import { resolveSettingsFor } from "~/modules/tenancy/settings.server";
 import { evaluateSnapshot } from "./evaluate";
 import type { Finding } from "./finding";
@@ -31,8 +32,12 @@ type InstitutionRow = {
   registeredAt: Date | null;
   annualFilingDueOn: Date | null;
   complianceReportId: string | null;
+  complianceOpenRules: string[];
   authority: { id: string; code: string; name: string };
 };
+
+/** HRS-01 fails when a high-risk sport's permit is no longer in force: the risk model's "expired permit" signal. */
+const EXPIRED_PERMIT_RULE = "HRS-01";
 
 const dateOnly = (d: Date | null) => (d ? d.toISOString().slice(0, 10) : null);
 
@@ -95,6 +100,7 @@ async function evaluateBatch(
       registeredAt: true,
       annualFilingDueOn: true,
       complianceReportId: true,
+      complianceOpenRules: true,
       authority: { select: { id: true, code: true, name: true } },
     },
   });
@@ -117,6 +123,7 @@ async function evaluateBatch(
   const reports: Prisma.ComplianceReportCreateManyInput[] = [];
   const latest: { id: string; grade: Grade; reportId: string; openRules: string[] }[] = [];
   const findings: Prisma.ComplianceFindingCreateManyInput[] = [];
+  const riskSignals: { institutionId: string; signal: RiskSignal }[] = [];
   const now = new Date();
   for (const row of rows) {
     const parsed = draftContentSchema.safeParse(row.approvedContent);
@@ -131,6 +138,13 @@ async function evaluateBatch(
     const openRules = [...new Set(result.filter((f) => f.outcome === "FAIL").map((f) => f.rule))].sort();
     summary.evaluated += 1;
     summary.grades[grade] += 1;
+    const newlyFailing = openRules.filter((rule) => !row.complianceOpenRules.includes(rule));
+    if (newlyFailing.length > 0) {
+      riskSignals.push({
+        institutionId: row.id,
+        signal: newlyFailing.includes(EXPIRED_PERMIT_RULE) ? "expiredPermit" : "failedFinding",
+      });
+    }
     const print = fingerprint(result, settings.toJSON().parameters);
     if (row.complianceReportId && previousFingerprint.get(row.complianceReportId) === print) {
       latest.push({ id: row.id, grade, reportId: row.complianceReportId, openRules });
@@ -179,6 +193,9 @@ async function evaluateBatch(
         FROM jsonb_to_recordset(${JSON.stringify(values)}::jsonb) AS v(id uuid, grade char(1), report_id uuid, open_rules text[])
        WHERE i.id = v.id`;
   }
+  // A rule that starts failing (a permit that expired overnight, a certificate, a new filing's
+  // gap) re-scores the institution's risk now rather than at the next nightly scoring.
+  for (const { institutionId, signal } of riskSignals) await scoreRiskSoon(db, institutionId, signal);
 }
 
 /** Every registered institution of an authority and its descendants, in batches. */

@@ -31,7 +31,8 @@ export type DrawSummary = {
   ratios: DrawRatios;
   populationSize: number;
   inspectorCount: number;
-  drawn: (DrawnInstitution & { institutionName: string })[];
+  /** taskId null: the institution already had an open task when drawn, and is inspected under it. */
+  drawn: (DrawnInstitution & { institutionName: string; taskId: string | null })[];
   drawnAt: string;
 };
 
@@ -89,15 +90,24 @@ export async function runRandomDraw(scope: RegulatorScope, values: unknown, now 
       select: { id: true },
     });
     const districtOf = new Map(institutions.map((i) => [i.id, i.authorityId]));
+    // An institution drawn while it already has an open task is inspected under that task: the draw
+    // (and its verification) keeps it, but no second task is opened for the same visit.
+    const open = await db.inspectionTask.findMany({
+      where: { institutionId: { in: drawn.map((d) => d.institutionId) }, status: { in: ["OPEN", "IN_PROGRESS"] } },
+      select: { institutionId: true },
+    });
+    const alreadyOpen = new Set(open.map((o) => o.institutionId));
     await db.inspectionTask.createMany({
-      data: drawn.map((d) => ({
-        institutionId: d.institutionId,
-        authorityId: districtOf.get(d.institutionId) ?? scope.authorityId,
-        origin: "DRAW" as const,
-        drawId: draw.id,
-        assignedToId: d.inspectorId,
-        dueOn: new Date(`${input.periodEnd}T00:00:00Z`),
-      })),
+      data: drawn
+        .filter((d) => !alreadyOpen.has(d.institutionId))
+        .map((d) => ({
+          institutionId: d.institutionId,
+          authorityId: districtOf.get(d.institutionId) ?? scope.authorityId,
+          origin: "DRAW" as const,
+          drawId: draw.id,
+          assignedToId: d.inspectorId,
+          dueOn: new Date(`${input.periodEnd}T00:00:00Z`),
+        })),
     });
     await appendAudit(db, {
       actorUserId: scope.userId,
@@ -113,6 +123,7 @@ export async function runRandomDraw(scope: RegulatorScope, values: unknown, now 
         population: population.length,
         inspectors: inspectorIds.length,
         drawn: drawn.length,
+        alreadyOpen: alreadyOpen.size,
       },
     });
     return draw.id;
@@ -205,6 +216,11 @@ export function listDraws(scope: RegulatorScope, take = 20): Promise<DrawSummary
     const drawnIds = [...new Set(draws.flatMap((d) => storedDrawn(d.drawn).map((x) => x.institutionId)))];
     const names = await db.institution.findMany({ where: { id: { in: drawnIds } }, select: { id: true, name: true } });
     const nameOf = new Map(names.map((n) => [n.id, n.name]));
+    const tasks = await db.inspectionTask.findMany({
+      where: { drawId: { in: draws.map((d) => d.id) } },
+      select: { id: true, drawId: true, institutionId: true },
+    });
+    const taskOf = new Map(tasks.map((task) => [`${task.drawId}:${task.institutionId}`, task.id]));
     return draws.map((d) => ({
       id: d.id,
       periodStart: isoDay(d.periodStart),
@@ -213,7 +229,11 @@ export function listDraws(scope: RegulatorScope, take = 20): Promise<DrawSummary
       ratios: storedRatios(d.ratios),
       populationSize: storedCandidates(d.population).length,
       inspectorCount: d.inspectorIds.length,
-      drawn: storedDrawn(d.drawn).map((x) => ({ ...x, institutionName: nameOf.get(x.institutionId) ?? "—" })),
+      drawn: storedDrawn(d.drawn).map((x) => ({
+        ...x,
+        institutionName: nameOf.get(x.institutionId) ?? "—",
+        taskId: taskOf.get(`${d.id}:${x.institutionId}`) ?? null,
+      })),
       drawnAt: d.drawnAt.toISOString(),
     }));
   });

@@ -27,6 +27,14 @@ async function registeredIds(): Promise<string[]> {
   return rows.map((r) => r.id);
 }
 
+/** The risk re-scoring queued per institution (the job outbox), with its signal. */
+async function riskSignals(): Promise<Map<string, string>> {
+  const rows = await owner.jobOutbox.findMany({ where: { name: "score-risk-institution" } });
+  const payloads = rows.map((r) => r.payload as { institutionId: string; signal: string });
+  expect(new Set(payloads.map((p) => p.institutionId)).size).toBe(payloads.length);
+  return new Map(payloads.map((p) => [p.institutionId, p.signal]));
+}
+
 describe("evaluating registered institutions", () => {
   it("stores a report with every finding, grades the institution, and finds each planted breach", async () => {
     const ids = await registeredIds();
@@ -48,6 +56,11 @@ describe("evaluating registered institutions", () => {
         `${entry.id} planted ${entry.breach}`,
       ).toContain(entry.breach);
     }
+    // Each rule that starts failing re-scores the institution's risk, named by its signal.
+    const signals = await riskSignals();
+    for (const entry of planted) {
+      expect(signals.get(entry.id), entry.id).toBe(entry.breach === "HRS-01" ? "expiredPermit" : "failedFinding");
+    }
     const report = await owner.complianceReport.findFirstOrThrow({ include: { findings: true } });
     expect(report).toMatchObject({ standardsVersion: "2026.11", subject: "APPROVED", trigger: "manual" });
     expect(report.findings.length).toBeGreaterThanOrEqual(36);
@@ -56,8 +69,11 @@ describe("evaluating registered institutions", () => {
   it("writes nothing new when nothing changed, and a new report when a parameter did", async () => {
     const ids = await registeredIds();
     const before = await owner.complianceReport.count();
+    const signalsBefore = (await riskSignals()).size;
     const again = await evaluateInstitutions(ids, { trigger: "nightly", asOf: REGISTRY_DEMO_AS_OF });
     expect(again.reportsWritten).toBe(0);
+    // Rules that were already failing are no new signal.
+    expect((await riskSignals()).size).toBe(signalsBefore);
     expect(await owner.complianceReport.count()).toBe(before);
 
     // Hangzhou lowers the class-size limit: its institutions get new reports, Ningbo's do not.

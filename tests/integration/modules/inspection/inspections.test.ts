@@ -258,7 +258,7 @@ describe("inspections", () => {
       const audits = await owner.auditEvent.findMany({
         where: {
           action: { in: ["inspection.finished", "registry.institution.suspend"] },
-          occurredAt: { gte: event.occurredAt },
+          entityId: { in: [finished.id, target] },
         },
       });
       expect(audits.map((a) => a.action).sort()).toEqual(["inspection.finished", "registry.institution.suspend"]);
