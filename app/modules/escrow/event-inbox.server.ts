@@ -1,5 +1,6 @@
 import type { Prisma } from "~/generated/prisma/client.ts";
 import { unsafeAsSystem } from "~/lib/db-scope.server";
+import { enqueueInTransaction } from "~/lib/jobs/outbox.server";
 import { logger } from "~/lib/logger.server";
 import { enqueue } from "~/lib/queue.server";
 import type { ProviderEvent, ProviderName } from "./providers/payment-provider";
@@ -9,25 +10,34 @@ export const paymentEventJobId = (eventId: string) => `payment-event-${eventId.r
 
 /**
  * Stores a provider event once by its id (a second delivery of the same event stores nothing)
- * and queues its processing. Storing is the commitment: when Redis is down the relay job picks
- * up every stored event not yet processed, so nothing is lost between the two.
+ * and queues its processing in the same transaction (the job outbox): an event is stored exactly
+ * when its processing is queued, whether Redis answers or not.
  */
 export async function storeProviderEvent(provider: ProviderName, event: ProviderEvent): Promise<{ stored: boolean }> {
-  const stored = await unsafeAsSystem((db) =>
-    db.paymentEvent.createMany({
+  const stored = await unsafeAsSystem(async (db) => {
+    const created = await db.paymentEvent.createMany({
       data: [{ id: event.id, provider, type: event.type, payload: event as unknown as Prisma.InputJsonValue }],
       skipDuplicates: true,
-    }),
-  );
-  await queueEventProcessing(event.id);
-  return { stored: stored.count === 1 };
+    });
+    if (created.count === 1) {
+      await enqueueInTransaction(
+        db,
+        "process-payment-event",
+        { v: 1, eventId: event.id },
+        {
+          jobId: paymentEventJobId(event.id),
+        },
+      );
+    }
+    return created.count === 1;
+  });
+  return { stored };
 }
 
-/** `relay` names a later attempt: a job id BullMQ still keeps (failed) would otherwise swallow it. */
-export async function queueEventProcessing(eventId: string, relay?: string): Promise<void> {
+/** Asks again for an event still unprocessed; `relay` names the attempt (BullMQ keeps a failed job's id). */
+export async function queueEventProcessing(eventId: string, relay: string): Promise<void> {
   try {
-    const jobId = relay ? `${paymentEventJobId(eventId)}-${relay}` : paymentEventJobId(eventId);
-    await enqueue("process-payment-event", { v: 1, eventId }, { jobId });
+    await enqueue("process-payment-event", { v: 1, eventId }, { jobId: `${paymentEventJobId(eventId)}-${relay}` });
   } catch (error) {
     logger.warn({ err: error, eventId }, "payment event stored; processing left to the relay");
   }
