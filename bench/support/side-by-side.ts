@@ -1,0 +1,57 @@
+// Measures the app and the bare baseline in the same run, alternating (app, bare, app, bare, …) so
+// whatever else loads the machine weighs on both alike; every answer must be a 2xx.
+
+import type { RunningServer } from "./app-server";
+import { assertAllOk, describeFigures, type LoadFigures, load } from "./load";
+
+export type SideBySide = { app: LoadFigures; bare: LoadFigures; ratio: number };
+
+const SECONDS = Number(process.env.BENCH_SECONDS ?? 20);
+const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 2);
+const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 64);
+
+/** The mean of the rounds' throughputs and latency percentiles (each round is as long as the others). */
+function mean(runs: LoadFigures[]): LoadFigures {
+  const avg = (pick: (f: LoadFigures) => number) => runs.reduce((s, f) => s + pick(f), 0) / runs.length;
+  const sum = (pick: (f: LoadFigures) => number) => runs.reduce((s, f) => s + pick(f), 0);
+  return {
+    rps: avg((f) => f.rps),
+    p50: avg((f) => f.p50),
+    p99: avg((f) => f.p99),
+    total: sum((f) => f.total),
+    non2xx: sum((f) => f.non2xx),
+    errors: sum((f) => f.errors),
+  };
+}
+
+export async function sideBySide(
+  app: RunningServer,
+  bare: RunningServer,
+  appPaths: string[],
+  barePaths: string[],
+): Promise<SideBySide> {
+  // Warm-up: JIT, pools, caches (whatever a server keeps warm, it keeps warm in production too).
+  for (const [server, paths] of [
+    [app, appPaths],
+    [bare, barePaths],
+  ] as const) {
+    assertAllOk(`${server.name} warm-up`, await load(server.baseUrl, paths, { connections: CONNECTIONS, seconds: 3 }));
+  }
+  const runs: Record<"app" | "bare", LoadFigures[]> = { app: [], bare: [] };
+  for (let round = 1; round <= ROUNDS; round++) {
+    for (const [server, paths] of [
+      [app, appPaths],
+      [bare, barePaths],
+    ] as const) {
+      const figures = await load(server.baseUrl, paths, { connections: CONNECTIONS, seconds: SECONDS });
+      console.log(`round ${round} ${describeFigures(server.name, figures)}`);
+      assertAllOk(`${server.name} round ${round}`, figures);
+      runs[server.name as "app" | "bare"].push(figures);
+    }
+  }
+  const appMean = mean(runs.app);
+  const bareMean = mean(runs.bare);
+  return { app: appMean, bare: bareMean, ratio: appMean.rps / bareMean.rps };
+}
+
+export const round1 = (n: number) => n.toFixed(1);
