@@ -26,3 +26,48 @@ export async function sessionCookieFor(email: string): Promise<string> {
   const serialized = await cookie.serialize(token);
   return serialized.split(";")[0] ?? "";
 }
+
+/**
+ * A copy of a demo person (same memberships) who reads `locale`: a signed-in person's language is
+ * their account's, and switching the shared demo account would change the pages other tests are
+ * reading at the same moment. Each call makes a new copy; `remove` takes its memberships away (and
+ * deletes it when it left no records), so no copy lingers where the app picks people (an
+ * inspector for a new task).
+ */
+export async function copyOfDemoAccount(
+  email: string,
+  locale: "zh-CN" | "en",
+): Promise<{ email: string; remove: () => Promise<void> }> {
+  const copy = `${locale.toLowerCase()}-copy-${randomBytes(4).toString("hex")}.${email}`;
+  const client = new pg.Client({ connectionString: OWNER_DATABASE_URL });
+  await client.connect();
+  try {
+    await client.query("BEGIN");
+    await client.query(
+      `INSERT INTO app_user (email, display_name, locale, updated_at)
+       SELECT $2, display_name, $3, now() FROM app_user WHERE email = $1`,
+      [email, copy, locale],
+    );
+    await client.query(
+      `INSERT INTO membership (user_id, role, authority_id, institution_id)
+       SELECT (SELECT id FROM app_user WHERE email = $2), m.role, m.authority_id, m.institution_id
+         FROM membership m JOIN app_user u ON u.id = m.user_id WHERE u.email = $1`,
+      [email, copy],
+    );
+    await client.query("COMMIT");
+  } finally {
+    await client.end();
+  }
+  const remove = async () => {
+    const c = new pg.Client({ connectionString: OWNER_DATABASE_URL });
+    await c.connect();
+    try {
+      // A copy that left records (an enrollment) stays, without its memberships and sessions.
+      await c.query("DELETE FROM membership WHERE user_id = (SELECT id FROM app_user WHERE email = $1)", [copy]);
+      await c.query("DELETE FROM app_user WHERE email = $1", [copy]).catch(() => undefined);
+    } finally {
+      await c.end();
+    }
+  };
+  return { email: copy, remove };
+}
