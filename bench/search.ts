@@ -41,6 +41,8 @@ try {
       [`${label}_rps`]: a.rps.toFixed(0),
       [`${label}_bare_rps`]: b.rps.toFixed(0),
       [`${label}_ratio`]: ratio.toFixed(2),
+      [`${label}_cpu_ms_per_req`]: a.cpuMsPerRequest.toFixed(2),
+      [`${label}_bare_cpu_ms_per_req`]: b.cpuMsPerRequest.toFixed(2),
       [`${label}_p50_ms`]: round1(a.p50),
       [`${label}_p99_ms`]: round1(a.p99),
     });

@@ -32,6 +32,8 @@ try {
       app_rps: a.rps.toFixed(0),
       bare_rps: b.rps.toFixed(0),
       ratio: ratio.toFixed(2),
+      app_cpu_ms_per_req: a.cpuMsPerRequest.toFixed(2),
+      bare_cpu_ms_per_req: b.cpuMsPerRequest.toFixed(2),
       app_p50_ms: round1(a.p50),
       app_p99_ms: round1(a.p99),
       bare_p50_ms: round1(b.p50),

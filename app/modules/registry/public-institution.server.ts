@@ -1,6 +1,8 @@
 import { z } from "zod";
+import { prisma } from "~/lib/db.server";
 import { type Db, inPublicRegistry } from "~/lib/db-scope.server";
 import { logger } from "~/lib/logger.server";
+import { VersionedCache } from "~/lib/versioned-cache";
 import type { InstitutionStatusName } from "./institution-status";
 import type { PublicProfile } from "./public-profile";
 import { CERTIFICATE_TYPES, SPORT_CODES, type Sport } from "./sports";
@@ -160,51 +162,118 @@ export type PublicInstitution = {
   courses: PublicProfile["courses"];
 };
 
-/** A registered institution by its registration number (canonical form), or null. */
-export function findPublicInstitution(registrationNo: string): Promise<PublicInstitution | null> {
-  return inPublicRegistry(async (db) => {
-    const row = await db.institution.findUnique({
-      where: { registrationNo },
-      select: {
-        id: true,
-        registrationNo: true,
-        name: true,
-        status: true,
-        creditCode: true,
-        sports: true,
-        publicProfile: true,
-        registeredAt: true,
-        approvedAt: true,
-        fundsSupervisionEnabled: true,
-        authority: { select: { code: true, name: true, nameEn: true } },
-      },
-    });
-    if (!row?.registrationNo || !isPublicStatus(row.status)) return null;
-    const profile = publicProfileSchema.safeParse(row.publicProfile);
-    if (!profile.success) {
-      // Not the visitor's fault and not worth a 500: show the facts, and tell the operators.
-      logger.warn({ registrationNo: row.registrationNo }, "public profile unreadable");
-    }
-    return {
+type PublicInstitutionRow = {
+  version: number;
+  registrationNo: string;
+  name: string;
+  status: string;
+  creditCode: string | null;
+  sports: string[];
+  publicProfile: unknown;
+  registeredAt: Date | null;
+  approvedAt: Date | null;
+  fundsSupervisionEnabled: boolean;
+  complianceGrade: string | null;
+  complianceEvaluatedAt: Date | null;
+  complianceOpenRules: string[];
+  authorityCode: string;
+  authorityName: string;
+  authorityNameEn: string;
+};
+
+/** The grade as publicComplianceGradeOf gives it, from columns already read. */
+function gradeOf(row: PublicInstitutionRow & { status: PublicStatus }): PublicComplianceGrade | null {
+  if (row.status !== "APPROVED" && row.status !== "SUSPENDED") return null;
+  const grade = COMPLIANCE_GRADES.find((g) => g === row.complianceGrade);
+  if (!grade || !row.complianceEvaluatedAt) return null;
+  return { grade, assessedOn: shanghaiDate(row.complianceEvaluatedAt), openRules: row.complianceOpenRules };
+}
+
+/**
+ * The profile and the version it was read at, in one query (the institution, its authority and
+ * its grade) under the public scope.
+ */
+async function readPublicInstitution(
+  registrationNo: string,
+): Promise<{ version: number; institution: PublicInstitution } | null> {
+  const rows = await inPublicRegistry(
+    (db) => db.$queryRaw<PublicInstitutionRow[]>`
+      SELECT i.public_version AS version, i.registration_no AS "registrationNo", i.name, i.status::text AS status,
+             i.credit_code AS "creditCode", i.sports, i.public_profile AS "publicProfile",
+             i.registered_at AS "registeredAt", i.approved_at AS "approvedAt",
+             i.funds_supervision_enabled AS "fundsSupervisionEnabled", i.compliance_grade AS "complianceGrade",
+             i.compliance_evaluated_at AS "complianceEvaluatedAt", i.compliance_open_rules AS "complianceOpenRules",
+             a.code AS "authorityCode", a.name AS "authorityName", a.name_en AS "authorityNameEn"
+        FROM institution i JOIN authority a ON a.id = i.authority_id
+       WHERE i.registration_no = ${registrationNo}`,
+  );
+  const row = rows[0];
+  if (!row || !isPublicStatus(row.status)) return null;
+  const publicRow = { ...row, status: row.status };
+  const profile = publicProfileSchema.safeParse(row.publicProfile);
+  if (!profile.success) {
+    // Not the visitor's fault and not worth a 500: show the facts, and tell the operators.
+    logger.warn({ registrationNo: row.registrationNo }, "public profile unreadable");
+  }
+  return {
+    version: row.version,
+    institution: {
       registrationNo: row.registrationNo,
       name: row.name,
-      status: row.status,
+      status: publicRow.status,
       creditCode: row.creditCode,
       sports: row.sports.filter(isSport),
-      authority: row.authority,
+      authority: { code: row.authorityCode, name: row.authorityName, nameEn: row.authorityNameEn },
       registeredAt: row.registeredAt,
       approvedAt: row.approvedAt,
       fundsSupervisionEnabled: row.fundsSupervisionEnabled,
-      complianceGrade: await publicComplianceGradeOf(db, row.id),
+      complianceGrade: gradeOf(publicRow),
       profileAvailable: profile.success,
       venues: profile.data?.venues ?? [],
       coaches: profile.data?.coaches ?? [],
       courses: profile.data?.courses ?? [],
-    };
-  });
+    },
+  };
+}
+
+/**
+ * The version of a registration's public profile (bumped by the database on every change of what
+ * it shows), or null when no registered institution has the number. One query, no transaction:
+ * the definer-rights function answers only what the public policy shows (see the migration
+ * 20261204010000_public_profile_version).
+ */
+export async function currentPublicVersion(registrationNo: string): Promise<number | null> {
+  const rows = await prisma.$queryRaw<{ version: number | null }[]>`
+    SELECT tipei_public_version(${registrationNo}) AS version`;
+  return rows[0]?.version ?? null;
+}
+
+// Profiles are read on every scan of a QR code; they change a few times a year. Each entry is a
+// few kilobytes: 10,000 of them stay under ~50 MB per web process.
+const PROFILE_CACHE_ENTRIES = 10_000;
+const profiles = new VersionedCache<PublicInstitution>(PROFILE_CACHE_ENTRIES);
+
+/**
+ * A registered institution by its registration number (canonical form), or null. Served from
+ * this process's cache when the database's version of the profile is the cached one (one indexed
+ * read instead of a transaction and the profile's query); the result is shared: do not mutate it.
+ */
+export async function findPublicInstitution(registrationNo: string): Promise<PublicInstitution | null> {
+  if (profiles.version(registrationNo) !== undefined) {
+    const version = await currentPublicVersion(registrationNo);
+    const cached = version === null ? undefined : profiles.get(registrationNo, version);
+    if (cached) return cached;
+  }
+  const fresh = await readPublicInstitution(registrationNo);
+  if (!fresh) {
+    profiles.delete(registrationNo);
+    return null;
+  }
+  profiles.set(registrationNo, fresh.version, fresh.institution);
+  return fresh.institution;
 }
 
 /** Whether a registration number belongs to a registered institution (for the QR code and short link). */
-export function publicRegistrationExists(registrationNo: string): Promise<boolean> {
-  return inPublicRegistry(async (db) => (await db.institution.count({ where: { registrationNo } })) > 0);
+export async function publicRegistrationExists(registrationNo: string): Promise<boolean> {
+  return (await currentPublicVersion(registrationNo)) !== null;
 }
