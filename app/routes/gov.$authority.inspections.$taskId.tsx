@@ -5,7 +5,7 @@ import { SelectField } from "~/components/ui/select-field";
 import { SubmitButton } from "~/components/ui/submit-button";
 import { TextField } from "~/components/ui/text-field";
 import { parseMultipartForm } from "~/lib/forms/multipart.server";
-import { formFailure, formValues } from "~/lib/forms/parse.server";
+import { formFailure, readFormValues } from "~/lib/forms/parse.server";
 import type { MessageKey } from "~/lib/i18n/catalog";
 import { useTranslation } from "~/lib/i18n/use-translation";
 import { notFound } from "~/modules/identity/guards.server";
@@ -34,7 +34,10 @@ async function readValues(request: Request) {
     if (!multipart.ok) return multipart;
     return { ok: true as const, values: multipart.form.values, files: multipart.form.files.get(PHOTO_INPUT) ?? [] };
   }
-  return { ok: true as const, values: formValues(await request.formData()), files: [] as File[] };
+  const values = await readFormValues(request);
+  if (!values)
+    return { ok: false as const, response: formFailure({ fieldErrors: {}, formError: "validation.badForm" }) };
+  return { ok: true as const, values, files: [] as File[] };
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {

@@ -4,7 +4,7 @@ import { Alert } from "~/components/ui/alert";
 import { SelectField } from "~/components/ui/select-field";
 import { SubmitButton } from "~/components/ui/submit-button";
 import { TextField } from "~/components/ui/text-field";
-import { formFailure, formValues } from "~/lib/forms/parse.server";
+import { formFailure, readFormValues } from "~/lib/forms/parse.server";
 import type { MessageKey } from "~/lib/i18n/catalog";
 import { useTranslation } from "~/lib/i18n/use-translation";
 import { forbidden } from "~/modules/identity/guards.server";
@@ -41,8 +41,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 export async function action({ request, params }: ActionFunctionArgs) {
   const actor = await requireInspectionActor(request, params.authority);
   if (actor.role !== "REGULATOR_ADMIN") throw forbidden();
-  const values = formValues(await request.formData());
-  if (values.intent !== "createTask") return formFailure({ fieldErrors: {}, formError: "validation.badForm" });
+  const values = await readFormValues(request);
+  if (values?.intent !== "createTask") return formFailure({ fieldErrors: {}, formError: "validation.badForm" });
   const done = await answering(() => createManualTask(actor, values));
   if (!done.ok) return done.answer;
   return redirect(`/gov/${actor.authority.slug}/inspections/${done.value}`);

@@ -3,6 +3,7 @@ import { Link, useLoaderData } from "@remix-run/react";
 import { LEVEL_BADGES, ScoreTrendChart } from "~/components/risk/risk-charts";
 import { formatDateTime } from "~/lib/format";
 import { useTranslation } from "~/lib/i18n/use-translation";
+import { isUuid } from "~/lib/uuid";
 import { requireAuthorityRole } from "~/modules/identity/guards.server";
 import { REGULATOR_ROLES } from "~/modules/identity/roles";
 import { institutionRisk } from "~/modules/risk/gov-read.server";
@@ -13,7 +14,7 @@ import { factorText, type RiskFactor } from "~/modules/risk/model";
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { authority, scope } = await requireAuthorityRole(request, params.authority, REGULATOR_ROLES);
   const id = params.institutionId ?? "";
-  const risk = /^[0-9a-f-]{36}$/i.test(id) ? await institutionRisk(scope, id) : null;
+  const risk = isUuid(id) ? await institutionRisk(scope, id) : null;
   if (!risk) throw new Response("Not found", { status: 404 });
   return { risk, slug: authority.slug };
 }

@@ -88,7 +88,11 @@ export async function action({ request, params }: ActionFunctionArgs) {
     "INSPECTOR",
   ]);
   if (role !== "REGULATOR_ADMIN") throw forbidden();
-  const posted = await request.clone().formData();
+  const posted = await request
+    .clone()
+    .formData()
+    .catch(() => null);
+  if (!posted) return refused({ intent: null, key: null, fieldErrors: {}, formError: "validation.badForm" });
   const intent = posted.get("intent");
   const rawKey = posted.get("key");
   const key = typeof rawKey === "string" ? rawKey : null;

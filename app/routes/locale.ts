@@ -13,7 +13,8 @@ const localeForm = z.object({
 });
 
 export async function action({ request }: ActionFunctionArgs) {
-  const parsed = localeForm.safeParse(Object.fromEntries(await request.formData()));
+  const form = await request.formData().catch(() => null);
+  const parsed = localeForm.safeParse(form ? Object.fromEntries(form) : null);
   if (!parsed.success) {
     return Response.json({ error: "unknown language" }, { status: 400 });
   }

@@ -11,7 +11,7 @@ import { logger } from "~/lib/logger.server";
 import { evaluateDraftForPrecheck } from "~/modules/compliance/evaluation.server";
 import { unsavedFindings } from "~/modules/compliance/stored-report";
 import { submissionProblems } from "~/modules/registry/content";
-import { FilingIncomplete, submitFiling, withdrawFiling } from "~/modules/registry/filing.server";
+import { FilingIncomplete, FilingNotEditable, submitFiling, withdrawFiling } from "~/modules/registry/filing.server";
 import { editable, type FilingContext, requireFilingContext } from "~/modules/registry/filing-access.server";
 import { TransitionRefused } from "~/modules/registry/state-machine";
 import { fileNamesOf } from "~/modules/registry/wizard-uploads.server";
@@ -61,6 +61,9 @@ export async function action({ request, params }: ActionFunctionArgs) {
   } catch (error) {
     if (error instanceof FilingIncomplete) return formFailure({ fieldErrors: {}, formError: "review.problems" }, 409);
     if (error instanceof TransitionRefused) return formFailure({ fieldErrors: {}, formError: "wizard.readOnly" }, 409);
+    // Only a crafted post asks this: the page offers no withdrawal of a first draft.
+    if (error instanceof FilingNotEditable)
+      return formFailure({ fieldErrors: {}, formError: "review.initialDraftKept" }, 409);
     throw error;
   }
   return { submitted: true as const };

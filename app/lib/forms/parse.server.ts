@@ -22,6 +22,18 @@ export async function parseForm<S extends z.ZodType>(request: Request, schema: S
 }
 
 /**
+ * The string fields of a posted form, or null when the body is no form at all (another content
+ * type, a broken multipart body): the caller answers that with a 400, not a 500.
+ */
+export async function readFormValues(request: Request): Promise<Record<string, unknown> | null> {
+  try {
+    return formValues(await request.formData());
+  } catch {
+    return null;
+  }
+}
+
+/**
  * The string fields of a form as an object. A repeated name becomes an array; a dotted name
  * (`slots.0.weekday`) becomes nested objects and arrays, so list forms need no JavaScript.
  */

@@ -5,6 +5,7 @@ import { EXTENSION_OF } from "~/lib/storage/file-signature";
 import { type InspectedUpload, inspectUpload, type UploadProblem } from "~/lib/storage/inspect-upload.server";
 import { newStorageKey, type StorageKey } from "~/lib/storage/storage";
 import { getStorage } from "~/lib/storage/storage-backend.server";
+import { isUuid } from "~/lib/uuid";
 import { appendAudit } from "~/modules/audit/append.server";
 import { storedName } from "~/modules/registry/files.server";
 import { COMPLAINT_PHOTO } from "~/modules/registry/files-access.server";
@@ -185,7 +186,7 @@ export function stepApplies(step: ComplaintStep, status: ComplaintStatusName): b
 }
 
 async function lockedComplaint(db: Db, complaintId: string) {
-  if (!/^[0-9a-f-]{36}$/i.test(complaintId)) throw new ComplaintNotFound(complaintId);
+  if (!isUuid(complaintId)) throw new ComplaintNotFound(complaintId);
   // Row-level security decides whether the regulator sees it; FOR UPDATE serializes concurrent steps.
   const rows = await db.$queryRaw<{ id: string }[]>`
     SELECT id::text AS id FROM complaint WHERE id = ${complaintId}::uuid FOR UPDATE`;

@@ -4,8 +4,9 @@ import type { FieldErrors } from "~/lib/forms/parse.server";
 import type { MessageKey } from "~/lib/i18n/catalog";
 import { zhCN } from "~/lib/i18n/zh-CN";
 import { logger } from "~/lib/logger.server";
+import { isUuid } from "~/lib/uuid";
 import { appendAudit } from "~/modules/audit/append.server";
-import { isSport } from "~/modules/registry/public-institution.server";
+import { isSport, normalizeRegistrationNo } from "~/modules/registry/public-institution.server";
 import type { ResolvedSettings } from "~/modules/tenancy/resolve-settings";
 import { resolveSettingsFor } from "~/modules/tenancy/settings.server";
 import { type CapRefusal, maxLessonsAllowed, purchaseRefusals } from "./checkout-caps";
@@ -64,7 +65,8 @@ export async function courseOffer(
   courseId: string,
   today = isoDateInChina(),
 ): Promise<CourseOffer | null> {
-  if (!/^[0-9a-f-]{36}$/i.test(courseId)) return null;
+  // Only well-formed numbers and ids reach the query (a NUL byte or a broken uuid would fail it).
+  if (!isUuid(courseId) || normalizeRegistrationNo(registrationNo) !== registrationNo) return null;
   const rows = await inPublicRegistry(
     (db) =>
       db.$queryRaw<OfferRow[]>`

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { UUID_PATTERN } from "~/lib/uuid";
 
 /**
  * The escrow's forms, one zod schema each, shared by the browser (react-hook-form, field hints)
@@ -10,7 +11,7 @@ import { z } from "zod";
 export const RECORDABLE_DAYS = 14;
 
 const TIME = /^([01]\d|2[0-3]):[0-5]\d$/;
-const uuid = z.string().regex(/^[0-9a-f-]{36}$/i, "validation.invalid");
+const uuid = z.string().regex(UUID_PATTERN, "validation.invalid");
 
 /** Free text as typed: trimmed, at least `min` characters, at most 1,000. */
 const text = (min: number, message: string) =>
@@ -63,7 +64,7 @@ export const refundDecisionSchema = z.object({
 
 export const disputeDecisionSchema = z.object({
   intent: z.enum(["releaseLesson", "refundLesson"]),
-  attendanceId: z.string().regex(/^[0-9a-f-]{36}$/i, "validation.invalid"),
+  attendanceId: z.string().regex(UUID_PATTERN, "validation.invalid"),
   note: text(2, "validation.escrow.decisionNote"),
 });
 export type DisputeDecision = z.infer<typeof disputeDecisionSchema>;

@@ -1,4 +1,5 @@
 import type { Db } from "~/lib/db-scope.server";
+import { isUuid } from "~/lib/uuid";
 import { appendAudit } from "~/modules/audit/append.server";
 import { settleIfFinished } from "./enrollment-progress.server";
 import { EscrowRefusal } from "./escrow-errors";
@@ -20,7 +21,7 @@ type LockedAttendance = {
 
 /** The attendance, locked, with what its release needs. Null when the reader may not see it. */
 export async function lockAttendance(db: Db, attendanceId: string): Promise<LockedAttendance | null> {
-  if (!/^[0-9a-f-]{36}$/i.test(attendanceId)) return null;
+  if (!isUuid(attendanceId)) return null;
   const rows = await db.$queryRaw<LockedAttendance[]>`
     SELECT a.id::text, a.enrollment_id::text, a.institution_id::text, a.authority_id::text, a.price_fen,
            a.status::text, e.reserve_percent, p.status::text AS payment_status

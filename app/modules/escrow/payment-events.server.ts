@@ -1,4 +1,5 @@
 import { type Db, unsafeAsSystem } from "~/lib/db-scope.server";
+import { isUuid } from "~/lib/uuid";
 import { EventNotReadyError } from "./escrow-errors";
 import { queueEventProcessing } from "./event-inbox.server";
 import { capturePayment, failPayment, markPaymentDisputed, markPaymentProcessing } from "./payments.server";
@@ -16,7 +17,7 @@ const meta = (o: Obj, key: string): string | null => {
 
 function paymentIdOf(session: Obj): string {
   const id = meta(session, "paymentId") ?? str(session, "client_reference_id");
-  if (!id || !/^[0-9a-f-]{36}$/i.test(id)) throw new EventNotReadyError("checkout session without our payment id");
+  if (!id || !isUuid(id)) throw new EventNotReadyError("checkout session without our payment id");
   return id;
 }
 
@@ -70,7 +71,7 @@ async function applyEvent(db: Db, event: ProviderEvent): Promise<void> {
 async function applyRefund(db: Db, refund: Obj): Promise<void> {
   const refundId = meta(refund, "refundId");
   const providerRefundId = str(refund, "id");
-  if (!refundId || !providerRefundId || !/^[0-9a-f-]{36}$/i.test(refundId)) return;
+  if (!refundId || !providerRefundId || !isUuid(refundId)) return;
   const status = str(refund, "status");
   if (status === "succeeded") return completeRefund(db, refundId, providerRefundId);
   if (status === "failed" || status === "canceled") return failRefund(db, refundId, providerRefundId);

@@ -3,6 +3,7 @@ import { type DataScope, type Db, inScope, unsafeAsSystem } from "~/lib/db-scope
 import { enqueueInTransaction } from "~/lib/jobs/outbox.server";
 import { logger } from "~/lib/logger.server";
 import { enqueue } from "~/lib/queue.server";
+import { isUuid } from "~/lib/uuid";
 import { appendAudit } from "~/modules/audit/append.server";
 import { resolveSettingsFor } from "~/modules/tenancy/settings.server";
 import { workingDayAfter } from "./calendar.server";
@@ -82,7 +83,7 @@ type LockedRefund = {
 };
 
 async function lockRefund(db: Db, refundId: string): Promise<LockedRefund | null> {
-  if (!/^[0-9a-f-]{36}$/i.test(refundId)) return null;
+  if (!isUuid(refundId)) return null;
   const rows = await db.$queryRaw<LockedRefund[]>`
     SELECT id::text, enrollment_id::text, institution_id::text, authority_id::text, amount_fen, status::text, origin::text
       FROM refund_request WHERE id = ${refundId}::uuid FOR UPDATE`;

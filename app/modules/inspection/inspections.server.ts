@@ -1,6 +1,7 @@
 import type { Prisma } from "~/generated/prisma/client.ts";
 import { type Db, inScope } from "~/lib/db-scope.server";
 import type { MessageKey } from "~/lib/i18n/catalog";
+import { isUuid } from "~/lib/uuid";
 import { appendAudit } from "~/modules/audit/append.server";
 import { InvalidRectification } from "~/modules/compliance/rectification-errors";
 import { checkOrderTerms, createOrderIn } from "~/modules/compliance/rectification-issue.server";
@@ -71,7 +72,7 @@ function parsed<T>(
 
 /** The task, locked for this step, when it lies in the jurisdiction; the inspector must be its assignee. */
 async function lockTask(db: Db, actor: InspectionActor, taskId: string) {
-  if (!/^[0-9a-f-]{36}$/i.test(taskId)) throw new InspectionNotFound(taskId);
+  if (!isUuid(taskId)) throw new InspectionNotFound(taskId);
   const locked = await db.$queryRaw<{ id: string }[]>`
     SELECT id::text AS id FROM inspection_task WHERE id = ${taskId}::uuid FOR UPDATE`;
   if (locked.length === 0) throw new InspectionNotFound(taskId);
@@ -394,7 +395,7 @@ export type TaskDetail = {
 
 /** A task with its inspection, or null outside the jurisdiction. */
 export function taskDetail(actor: InspectionActor, taskId: string): Promise<TaskDetail | null> {
-  if (!/^[0-9a-f-]{36}$/i.test(taskId)) return Promise.resolve(null);
+  if (!isUuid(taskId)) return Promise.resolve(null);
   return inScope(actor.scope, async (db) => {
     const task = await db.inspectionTask.findFirst({
       where: { id: taskId, authorityId: { in: await visibleAuthorityIds(db) } },

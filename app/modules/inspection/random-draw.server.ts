@@ -1,6 +1,7 @@
 import { randomBytes } from "node:crypto";
 import type { Prisma } from "~/generated/prisma/client.ts";
 import { type Db, inScope } from "~/lib/db-scope.server";
+import { isUuid } from "~/lib/uuid";
 import { appendAudit } from "~/modules/audit/append.server";
 import { type RegulatorScope, visibleAuthorityIds } from "~/modules/compliance/rectification-record.server";
 import { type RunDrawInput, runDrawSchema } from "./inspection-forms";
@@ -188,7 +189,7 @@ export type DrawVerification = { matches: boolean; recomputed: DrawnInstitution[
 
 /** Recomputes a draw from its stored seed, ratios, population and inspectors; null outside the jurisdiction. */
 export function verifyDraw(scope: RegulatorScope, drawId: string): Promise<DrawVerification | null> {
-  if (!/^[0-9a-f-]{36}$/i.test(drawId)) return Promise.resolve(null);
+  if (!isUuid(drawId)) return Promise.resolve(null);
   return inScope(scope, async (db) => {
     const draw = await db.randomDraw.findFirst({
       where: { id: drawId, authorityId: { in: await visibleAuthorityIds(db) } },

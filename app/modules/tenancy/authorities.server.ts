@@ -10,12 +10,17 @@ export type AuthoritySummary = {
   parentId: string | null;
 };
 
+const SLUG_FORMAT = /^[a-z0-9]+(-[a-z0-9]+)*$/;
+
 const SUMMARY = { id: true, slug: true, code: true, name: true, nameEn: true, level: true, parentId: true } as const;
 
 /** An authority with the ids of its ancestors, nearest first (authorities are public). */
 export async function findAuthorityWithAncestors(
   slug: string,
 ): Promise<{ authority: AuthoritySummary; ancestorIds: string[] } | null> {
+  // The column's own format (authority_slug_format): anything else names no authority, and a NUL
+  // byte from a crafted URL would make PostgreSQL fail the query instead of answering 404.
+  if (!SLUG_FORMAT.test(slug)) return null;
   const authority = await prisma.authority.findUnique({ where: { slug }, select: SUMMARY });
   if (!authority) return null;
   const rows = await prisma.$queryRaw<{ id: string }[]>`
