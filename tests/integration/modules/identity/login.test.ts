@@ -80,6 +80,20 @@ describe("signing in", () => {
     expect((await login("zhejiang.admin@tipei.example", DEMO_PASSWORD, { ip: "203.0.113.20" })).status).toBe(302);
   });
 
+  it("counts an account's failures whatever the email's case or spacing, so variants buy no attempts", async () => {
+    const variants = [
+      "parent.en@tipei.example",
+      "PARENT.EN@tipei.example",
+      " Parent.En@Tipei.Example",
+      "parent.en@TIPEI.EXAMPLE ",
+      "PaRent.en@tipei.example",
+    ];
+    for (const [i, email] of variants.entries()) {
+      expect((await login(email, "wrong-password", { ip: `203.0.113.${60 + i}` })).status).toBe(400);
+    }
+    expect((await login("parent.en@tipei.example", DEMO_PASSWORD, { ip: "203.0.113.66" })).status).toBe(429);
+  });
+
   it("limits attempts per IP address across accounts", async () => {
     const statuses: number[] = [];
     for (let i = 0; i < 31; i++)
@@ -128,6 +142,24 @@ describe("sessions", () => {
     expect(answer.body).toEqual({ signedOut: 1 });
     expect(await viewerFor(phone)).toBeNull();
     expect(await viewerFor(laptop)).not.toBeNull();
+  });
+
+  it("refuse a cookie whose signature is forged or whose token was never issued", async () => {
+    const real = await signedIn("xihu.swim.staff@tipei.example", "203.0.113.71");
+    expect(await viewerFor(real)).not.toBeNull();
+    const [name, value = ""] = real.split("=");
+    const decoded = decodeURIComponent(value);
+    const token = decoded.slice(0, decoded.lastIndexOf("."));
+    // The token without its signature, with another signature, and a well-signed token nobody was given.
+    expect(await viewerFor(`${name}=${encodeURIComponent(token)}`)).toBeNull();
+    expect(
+      await viewerFor(`${name}=${encodeURIComponent(`${token}.AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA`)}`),
+    ).toBeNull();
+    const { createCookie } = await import("@remix-run/node");
+    const forged = await createCookie("tipei_session", { secrets: [process.env.SESSION_SECRET ?? ""] }).serialize(
+      "a-token-the-server-never-issued",
+    );
+    expect(await viewerFor(forged.split(";")[0] ?? "")).toBeNull();
   });
 
   it("ends at sign-out", async () => {

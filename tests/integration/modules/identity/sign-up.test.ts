@@ -5,6 +5,7 @@ import { action as parentAction } from "~/routes/signup.parent";
 import { stableId } from "../../../../prisma/seed/stable-id";
 import { ownerClient, seedDemoData } from "../../../support/demo-database";
 import { cookiesFrom, formRequest, getRequest, loadContext, outcome } from "../../../support/remix-calls";
+import { sessionCookie } from "../../../support/session-cookie";
 
 const owner = ownerClient();
 beforeAll(seedDemoData);
@@ -12,9 +13,13 @@ afterAll(() => owner.$disconnect());
 
 const XIHU = stableId("authority", "330106");
 
-async function signUpParent(fields: Record<string, string>, ip = "100.64.0.1") {
+async function signUpParent(fields: Record<string, string>, ip = "100.64.0.1", cookie?: string) {
   return outcome(
-    await parentAction({ request: formRequest("/signup/parent", fields), context: loadContext(ip), params: {} }),
+    await parentAction({
+      request: formRequest("/signup/parent", fields, cookie),
+      context: loadContext(ip),
+      params: {},
+    }),
   );
 }
 
@@ -32,6 +37,25 @@ describe("signing up", () => {
     expect(viewer?.user).toMatchObject({ email: "li.na@tipei.example", displayName: "李娜" });
     expect(viewer?.memberships.map((m) => m.role)).toEqual(["PARENT"]);
     expect(await owner.auditEvent.count({ where: { action: "identity.signedUp", entityId: viewer?.user.id } })).toBe(1);
+  });
+
+  it("ends a session the browser carried before, so a planted cookie is not the new account's", async () => {
+    const planted = await sessionCookie("parent@tipei.example");
+    const answer = await signUpParent(
+      {
+        email: "zhou.min@tipei.example",
+        displayName: "周敏",
+        password: "Swimming-2026",
+        confirmPassword: "Swimming-2026",
+      },
+      "100.64.0.2",
+      planted,
+    );
+    expect(answer.status).toBe(302);
+    const fresh = cookiesFrom(new Response(null, { headers: answer.headers }));
+    expect(fresh).not.toContain(planted);
+    expect(await getViewer(getRequest("/", planted))).toBeNull();
+    expect((await getViewer(getRequest("/", fresh)))?.user.email).toBe("zhou.min@tipei.example");
   });
 
   it("opens an institution's draft in its district with the applicant as its admin", async () => {
