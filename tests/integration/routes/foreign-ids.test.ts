@@ -105,7 +105,7 @@ function orgAttacks(file: string): Attack[] {
     params,
     url: urlOf(file, params),
   });
-  const orderId = file.includes("$orderId") ? { orderId: ids.ningboOrder } : {};
+  const orderId: Record<string, string> = file.includes("$orderId") ? { orderId: ids.ningboOrder } : {};
   const attacks = [
     attack("Xihu Swim's admin in another institution", XIHU_ADMIN, { institutionId: YINZHOU_FOOTBALL, ...orderId }),
     attack("Xihu Swim's staff in another institution", XIHU_STAFF, { institutionId: YINZHOU_FOOTBALL, ...orderId }),
