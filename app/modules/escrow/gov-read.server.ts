@@ -195,9 +195,9 @@ async function unitTotals(db: Db, actingId: string): Promise<UnitFunds[]> {
 }
 
 const ORDER_BY: Record<FundsSort, Prisma.Sql> = {
-  held: Prisma.sql`(f.escrow_fen + f.reserve_fen) DESC, i.name, i.id`,
-  name: Prisma.sql`i.name, i.id`,
-  district: Prisma.sql`d.code, (f.escrow_fen + f.reserve_fen) DESC, i.name, i.id`,
+  held: Prisma.sql`(f.escrow_fen + f.reserve_fen) DESC, f.name, f.institution_id`,
+  name: Prisma.sql`f.name, f.institution_id`,
+  district: Prisma.sql`d.code, (f.escrow_fen + f.reserve_fen) DESC, f.name, f.institution_id`,
 };
 
 type InstitutionSql = FiguresSql & {
@@ -211,14 +211,14 @@ type InstitutionSql = FiguresSql & {
 
 async function institutionRows(db: Db, sort: FundsSort, limit: number, offset: number): Promise<InstitutionFundsRow[]> {
   const rows = await db.$queryRaw<InstitutionSql[]>`
-    SELECT i.id::text AS id, i.name, i.registration_no, d.name AS district_name, d.name_en AS district_name_en,
+    SELECT f.institution_id::text AS id, f.name, f.registration_no, d.name AS district_name,
+           d.name_en AS district_name_en,
            f.escrow_fen, f.reserve_fen, f.payable_fen, f.paid_out_fen, f.refunds_payable_fen, f.collected_fen,
            (SELECT w.level::text FROM fund_warning w
-             WHERE w.institution_id = i.id AND w.cleared_at IS NULL
+             WHERE w.institution_id = f.institution_id AND w.cleared_at IS NULL
              ORDER BY (w.level = 'RED') DESC LIMIT 1) AS warning
       FROM institution_funds f
-      JOIN institution i ON i.id = f.institution_id
-      JOIN authority d ON d.id = i.authority_id
+      JOIN authority d ON d.id = f.authority_id
      WHERE f.authority_id IN (SELECT tipei_visible_authority_ids())
      ORDER BY ${ORDER_BY[sort]}
      LIMIT ${limit} OFFSET ${offset}`;

@@ -61,8 +61,13 @@ type RiskRowSql = {
   factors: RiskFactor[];
 };
 
+// The jurisdiction is named in the query, not left to row-level security alone: the planner can
+// then read the jurisdiction's institutions through institution(authority_id) instead of every
+// institution of every tenant (tests/integration/performance/hot-queries-explain.test.ts).
+const IN_JURISDICTION = Prisma.sql`i.authority_id IN (SELECT tipei_visible_authority_ids())`;
+
 function filters(query: RiskQuery): Prisma.Sql {
-  const parts: Prisma.Sql[] = [Prisma.sql`i.risk_assessment_id IS NOT NULL`];
+  const parts: Prisma.Sql[] = [IN_JURISDICTION, Prisma.sql`i.risk_assessment_id IS NOT NULL`];
   if (query.district) parts.push(Prisma.sql`i.authority_id = ${query.district}::uuid`);
   if (query.sport) parts.push(Prisma.sql`${query.sport} = ANY(i.sports::text[])`);
   if (query.level) parts.push(Prisma.sql`i.risk_level = ${query.level}::"RiskLevel"`);
@@ -120,7 +125,7 @@ export function riskOverview(scope: DataScope, query: RiskQuery): Promise<RiskOv
 
     const levelRows = await db.$queryRaw<{ level: RiskLevel; n: number }[]>`
       SELECT i.risk_level AS level, count(*)::int AS n FROM institution i
-       WHERE i.risk_level IS NOT NULL GROUP BY i.risk_level`;
+       WHERE ${IN_JURISDICTION} AND i.risk_level IS NOT NULL GROUP BY i.risk_level`;
     const levels = { LOW: 0, MEDIUM: 0, HIGH: 0, CRITICAL: 0 } as Record<RiskLevel, number>;
     for (const r of levelRows) levels[r.level] = r.n;
 
