@@ -2,6 +2,7 @@ import { type ActionFunctionArgs, data, type LoaderFunctionArgs, type MetaFuncti
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { Alert } from "~/components/ui/alert";
 import { PageTitle } from "~/components/ui/page-title";
+import { ScrollRegion } from "~/components/ui/scroll-region";
 import { formatDateTime } from "~/lib/format";
 import { routeMeta } from "~/lib/i18n/route-meta";
 import { useTranslation } from "~/lib/i18n/use-translation";
@@ -107,7 +108,7 @@ export default function QueuesPage() {
             {queue.failed.length === 0 ? (
               <p className="text-sm text-slate-600">{t("queues.failed.none")}</p>
             ) : (
-              <div className="overflow-x-auto">
+              <ScrollRegion>
                 <table className="min-w-full divide-y divide-slate-200 text-sm">
                   <thead>
                     <tr className="text-left">
@@ -146,7 +147,7 @@ export default function QueuesPage() {
                     ))}
                   </tbody>
                 </table>
-              </div>
+              </ScrollRegion>
             )}
           </section>
         ))

@@ -1,6 +1,7 @@
 import { data, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useLoaderData, useLocation, useNavigation } from "@remix-run/react";
 import { Alert } from "~/components/ui/alert";
+import { ScrollRegion } from "~/components/ui/scroll-region";
 import { SelectField } from "~/components/ui/select-field";
 import { SubmitButton } from "~/components/ui/submit-button";
 import { TextField } from "~/components/ui/text-field";
@@ -202,7 +203,7 @@ export default function AuditTrail() {
             </Alert>
           )
         ) : (
-          <div className="overflow-x-auto">
+          <ScrollRegion>
             <table className="min-w-full border-collapse text-left text-sm">
               <caption className="sr-only">{t("audit.table.caption")}</caption>
               <thead className="border-b border-slate-300 text-slate-700">
@@ -267,7 +268,7 @@ export default function AuditTrail() {
                 ))}
               </tbody>
             </table>
-          </div>
+          </ScrollRegion>
         )}
         {nextCursor || paged ? (
           <nav aria-label={t("audit.page.label")} className="flex gap-6">

@@ -2,6 +2,7 @@ import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { useEffect, useId } from "react";
 import { Alert } from "~/components/ui/alert";
+import { ScrollRegion } from "~/components/ui/scroll-region";
 import { SelectField } from "~/components/ui/select-field";
 import { SubmitButton } from "~/components/ui/submit-button";
 import { TextField } from "~/components/ui/text-field";
@@ -183,7 +184,7 @@ function YearPicker({ year, thisYear }: { year: number; thisYear: number }) {
 function DaysTable({ entries, canEdit }: { entries: readonly CalendarYearEntry[]; canEdit: boolean }) {
   const { t } = useTranslation();
   return (
-    <div className="overflow-x-auto">
+    <ScrollRegion>
       <table className="w-full border-collapse bg-white text-left text-sm">
         <thead>
           <tr className="border-b border-slate-300">
@@ -212,7 +213,7 @@ function DaysTable({ entries, canEdit }: { entries: readonly CalendarYearEntry[]
           ))}
         </tbody>
       </table>
-    </div>
+    </ScrollRegion>
   );
 }
 

@@ -1,6 +1,7 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { ComplaintStatusBadge } from "~/components/complaints/complaint-status-badge";
+import { ScrollRegion } from "~/components/ui/scroll-region";
 import { SelectField } from "~/components/ui/select-field";
 import { TextField } from "~/components/ui/text-field";
 import { formatDateTime } from "~/lib/format";
@@ -86,7 +87,7 @@ export default function ComplaintQueuePage() {
       {complaints.length === 0 ? (
         <p className="text-slate-700">{t("complaints.gov.empty")}</p>
       ) : (
-        <div className="overflow-x-auto">
+        <ScrollRegion>
           <table className="min-w-full divide-y divide-slate-200 bg-white text-sm">
             <thead>
               <tr className="text-left">
@@ -113,7 +114,7 @@ export default function ComplaintQueuePage() {
               ))}
             </tbody>
           </table>
-        </div>
+        </ScrollRegion>
       )}
     </div>
   );

@@ -6,6 +6,7 @@ import { ruleTitle } from "~/components/compliance/rule-label";
 import { DistrictFilter, FilterActions } from "~/components/gov/list-filters";
 import { ReviewPagination } from "~/components/registry/review-pagination";
 import { Alert } from "~/components/ui/alert";
+import { ScrollRegion } from "~/components/ui/scroll-region";
 import { SelectField } from "~/components/ui/select-field";
 import { formatDateTime } from "~/lib/format";
 import { type FieldErrors, validate } from "~/lib/forms/parse.server";
@@ -84,9 +85,9 @@ export default function JurisdictionCompliance() {
           </h3>
           <p className="text-sm text-slate-700">{t("compliance.list.gradesNote")}</p>
           <div className="grid items-start gap-6 lg:grid-cols-2">
-            <div className="overflow-x-auto">
+            <ScrollRegion>
               <GradeCountsTable counts={gradeCounts} />
-            </div>
+            </ScrollRegion>
             <GradeBarChart counts={gradeCounts} />
           </div>
         </section>
@@ -160,7 +161,7 @@ export default function JurisdictionCompliance() {
             <Alert tone="info">{filtered ? t("compliance.list.emptyFiltered") : t("compliance.list.empty")}</Alert>
           )
         ) : (
-          <div className="overflow-x-auto">
+          <ScrollRegion>
             <table className="min-w-full border-collapse bg-white text-sm">
               <caption className="sr-only">{t("compliance.list.title")}</caption>
               <thead>
@@ -221,7 +222,7 @@ export default function JurisdictionCompliance() {
                 ))}
               </tbody>
             </table>
-          </div>
+          </ScrollRegion>
         )}
         <ReviewPagination page={page} pageCount={pageCount} search={location.search} />
       </section>

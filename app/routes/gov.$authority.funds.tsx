@@ -5,6 +5,7 @@ import { CHART_COLORS } from "~/components/charts/chart-colors";
 import { HorizontalBarChart } from "~/components/charts/horizontal-bar-chart";
 import { ReviewPagination } from "~/components/registry/review-pagination";
 import { Alert } from "~/components/ui/alert";
+import { ScrollRegion } from "~/components/ui/scroll-region";
 import { formatDateTime, formatFen } from "~/lib/format";
 import type { Locale, MessageKey, Translate } from "~/lib/i18n/catalog";
 import { useTranslation } from "~/lib/i18n/use-translation";
@@ -99,9 +100,9 @@ export default function JurisdictionFundsPage() {
           <p className="text-slate-700">{t("escrowGov.funds.units.none")}</p>
         ) : (
           <div className="space-y-6">
-            <div className="overflow-x-auto">
+            <ScrollRegion>
               <UnitsTable units={funds.units} totals={totals} />
-            </div>
+            </ScrollRegion>
             <div className="space-y-2">
               <h4 className="font-medium text-slate-800">{t("escrowGov.funds.chart.heading")}</h4>
               <HeldFundsChart units={funds.units} />
@@ -119,9 +120,9 @@ export default function JurisdictionFundsPage() {
         ) : (
           <>
             <SortLinks current={funds.sort} />
-            <div className="overflow-x-auto">
+            <ScrollRegion>
               <InstitutionsTable rows={funds.rows} slug={slug} />
-            </div>
+            </ScrollRegion>
             <ReviewPagination page={funds.page} pageCount={funds.pageCount} search={location.search} />
           </>
         )}
@@ -135,12 +136,12 @@ export default function JurisdictionFundsPage() {
         {funds.warnings.length === 0 ? (
           <p className="text-slate-700">{t("escrowGov.warnings.none")}</p>
         ) : (
-          <div className="overflow-x-auto">
+          <ScrollRegion>
             <WarningsTable warnings={funds.warnings} slug={slug} />
             {funds.warnings.length >= GOV_LIST_LIMIT ? (
               <p className="text-sm text-slate-700">{t("escrowGov.warnings.more", { shown: GOV_LIST_LIMIT })}</p>
             ) : null}
-          </div>
+          </ScrollRegion>
         )}
       </section>
 
@@ -152,12 +153,12 @@ export default function JurisdictionFundsPage() {
         {funds.alerts.length === 0 ? (
           <p className="text-slate-700">{t("escrowGov.alerts.none")}</p>
         ) : (
-          <div className="overflow-x-auto">
+          <ScrollRegion>
             <AlertsTable alerts={funds.alerts} slug={slug} />
             {funds.alerts.length >= GOV_LIST_LIMIT ? (
               <p className="text-sm text-slate-700">{t("escrowGov.alerts.more", { shown: GOV_LIST_LIMIT })}</p>
             ) : null}
-          </div>
+          </ScrollRegion>
         )}
       </section>
     </div>

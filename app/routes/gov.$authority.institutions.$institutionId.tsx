@@ -5,6 +5,7 @@ import { ContentView } from "~/components/registry/content-view";
 import { ReviewRegistrationActions } from "~/components/registry/review-registration-actions";
 import { StatusHistory } from "~/components/registry/status-history";
 import { Alert } from "~/components/ui/alert";
+import { ScrollRegion } from "~/components/ui/scroll-region";
 import { formatDate, formatDateTime } from "~/lib/format";
 import { formFailure } from "~/lib/forms/parse.server";
 import { useTranslation } from "~/lib/i18n/use-translation";
@@ -117,7 +118,7 @@ export default function SupervisedInstitutionPage() {
         {filings.length === 0 ? (
           <p className="text-slate-700">{t("govInstitutions.filings.none")}</p>
         ) : (
-          <div className="overflow-x-auto">
+          <ScrollRegion>
             <table className="min-w-full border-collapse bg-white text-sm">
               <thead>
                 <tr>
@@ -150,7 +151,7 @@ export default function SupervisedInstitutionPage() {
                 ))}
               </tbody>
             </table>
-          </div>
+          </ScrollRegion>
         )}
       </section>
 

@@ -3,6 +3,7 @@ import { Form, Link, useLoaderData, useLocation, useNavigation } from "@remix-ru
 import { DistrictFilter, FilterActions } from "~/components/gov/list-filters";
 import { ReviewPagination } from "~/components/registry/review-pagination";
 import { Alert } from "~/components/ui/alert";
+import { ScrollRegion } from "~/components/ui/scroll-region";
 import { SelectField } from "~/components/ui/select-field";
 import { TextField } from "~/components/ui/text-field";
 import { type FieldErrors, validate } from "~/lib/forms/parse.server";
@@ -104,7 +105,7 @@ export default function JurisdictionInstitutions() {
             <Alert tone="info">{filtered ? t("govInstitutions.emptyFiltered") : t("govInstitutions.empty")}</Alert>
           )
         ) : (
-          <div className="overflow-x-auto">
+          <ScrollRegion>
             <table className="min-w-full border-collapse bg-white text-sm">
               <caption className="sr-only">{t("govInstitutions.title")}</caption>
               <thead>
@@ -138,7 +139,7 @@ export default function JurisdictionInstitutions() {
                 ))}
               </tbody>
             </table>
-          </div>
+          </ScrollRegion>
         )}
         <ReviewPagination page={page} pageCount={pageCount} search={location.search} />
       </section>

@@ -2,6 +2,7 @@ import type { LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useLoaderData, useLocation } from "@remix-run/react";
 import { ReviewPagination } from "~/components/registry/review-pagination";
 import { FundsByDistrictChart, LEVEL_BADGES, LevelDistributionChart, WeeklyChart } from "~/components/risk/risk-charts";
+import { ScrollRegion } from "~/components/ui/scroll-region";
 import { formatDateTime } from "~/lib/format";
 import { useTranslation } from "~/lib/i18n/use-translation";
 import { requireAuthorityRole } from "~/modules/identity/guards.server";
@@ -104,7 +105,7 @@ export default function RiskRankingPage() {
         {overview.rows.length === 0 ? (
           <p className="text-slate-700">{t("risk.empty")}</p>
         ) : (
-          <div className="overflow-x-auto">
+          <ScrollRegion>
             <table className="w-full border-collapse text-sm">
               <thead>
                 <tr>
@@ -147,7 +148,7 @@ export default function RiskRankingPage() {
                 ))}
               </tbody>
             </table>
-          </div>
+          </ScrollRegion>
         )}
         <ReviewPagination page={overview.page} pageCount={overview.pageCount} search={location.search} />
       </section>

@@ -2,6 +2,7 @@ import type { LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { formatParameterValue, parameterLabel } from "~/components/compliance/parameter-value";
 import { RuleLabel, ruleSources } from "~/components/compliance/rule-label";
+import { ScrollRegion } from "~/components/ui/scroll-region";
 import { isoDateInChina } from "~/lib/china-date";
 import type { Locale, Translate } from "~/lib/i18n/catalog";
 import { useTranslation } from "~/lib/i18n/use-translation";
@@ -123,7 +124,7 @@ export default function StandardsBrowser() {
                 {ruleParameters.length === 0 ? (
                   <p className="text-sm text-slate-700">{t("compliance.standards.noParameters")}</p>
                 ) : (
-                  <div className="overflow-x-auto">
+                  <ScrollRegion>
                     <table className="min-w-full border-collapse text-sm">
                       <caption className="sr-only">{t("compliance.standards.parameters")}</caption>
                       <thead>
@@ -160,7 +161,7 @@ export default function StandardsBrowser() {
                         ))}
                       </tbody>
                     </table>
-                  </div>
+                  </ScrollRegion>
                 )}
                 <p className="flex flex-wrap gap-x-4 text-sm">
                   {failingCount > 0 ? (

@@ -2,6 +2,7 @@ import { type ActionFunctionArgs, data, type LoaderFunctionArgs, redirect } from
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { useId } from "react";
 import { Alert } from "~/components/ui/alert";
+import { ScrollRegion } from "~/components/ui/scroll-region";
 import { SubmitButton } from "~/components/ui/submit-button";
 import { appOrigin } from "~/lib/app-origin.server";
 import { formatDate, formatDateTime, formatFen } from "~/lib/format";
@@ -420,7 +421,7 @@ function Payouts({ payouts }: { payouts: PayoutView[] }) {
       {payouts.length === 0 ? (
         <p className="text-slate-700">{t("escrowOrg.payouts.empty")}</p>
       ) : (
-        <div className="overflow-x-auto">
+        <ScrollRegion>
           <table className="w-full min-w-[20rem] border-collapse text-sm">
             <caption className="sr-only">{t("escrowOrg.payouts.heading")}</caption>
             <thead>
@@ -449,7 +450,7 @@ function Payouts({ payouts }: { payouts: PayoutView[] }) {
               ))}
             </tbody>
           </table>
-        </div>
+        </ScrollRegion>
       )}
     </section>
   );

@@ -2,6 +2,7 @@ import { type ActionFunctionArgs, data, type LoaderFunctionArgs, redirect } from
 import { Form, Link, useActionData, useLoaderData, useLocation, useNavigation } from "@remix-run/react";
 import { useId, useState } from "react";
 import { Alert } from "~/components/ui/alert";
+import { ScrollRegion } from "~/components/ui/scroll-region";
 import { SelectField } from "~/components/ui/select-field";
 import { SubmitButton } from "~/components/ui/submit-button";
 import { TextField } from "~/components/ui/text-field";
@@ -391,7 +392,7 @@ function Trainees({ courses }: { courses: CourseForLessons[] }) {
         withTrainees.map((c) => (
           <div key={c.id} className="space-y-2">
             <h4 className="break-words font-medium">{c.name}</h4>
-            <div className="overflow-x-auto">
+            <ScrollRegion>
               <table className="w-full min-w-[22rem] border-collapse text-sm">
                 <caption className="sr-only">{c.name}</caption>
                 <thead>
@@ -429,7 +430,7 @@ function Trainees({ courses }: { courses: CourseForLessons[] }) {
                   ))}
                 </tbody>
               </table>
-            </div>
+            </ScrollRegion>
           </div>
         ))
       )}

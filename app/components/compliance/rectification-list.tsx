@@ -1,4 +1,5 @@
 import { Link } from "@remix-run/react";
+import { ScrollRegion } from "~/components/ui/scroll-region";
 import { formatDate } from "~/lib/format";
 import { useTranslation } from "~/lib/i18n/use-translation";
 import type { RectificationOrderSummary } from "~/modules/compliance/rectification-read.server";
@@ -34,7 +35,7 @@ export function RectificationList({
     );
   }
   return (
-    <div className="overflow-x-auto">
+    <ScrollRegion>
       <table className="min-w-full border-collapse bg-white text-sm">
         <caption className="sr-only">{t("rectification.list.caption")}</caption>
         <thead>
@@ -95,6 +96,6 @@ export function RectificationList({
           ))}
         </tbody>
       </table>
-    </div>
+    </ScrollRegion>
   );
 }

@@ -1,3 +1,4 @@
+import { ScrollRegion } from "~/components/ui/scroll-region";
 import { useTranslation } from "~/lib/i18n/use-translation";
 import type { UsedParameter } from "~/modules/compliance/stored-report";
 import { definitionOf } from "~/modules/tenancy/parameters";
@@ -41,7 +42,7 @@ export function UsedParameters({
         {t("compliance.institution.parameters", { count: ofStandards.length })}
       </summary>
       <p className="mt-2 text-sm text-slate-700">{t("compliance.institution.parametersLead")}</p>
-      <div className="mt-2 overflow-x-auto">
+      <ScrollRegion className="mt-2">
         <table className="min-w-full border-collapse text-sm">
           <caption className="sr-only">{t("compliance.institution.parameters", { count: ofStandards.length })}</caption>
           <thead>
@@ -72,7 +73,7 @@ export function UsedParameters({
             ))}
           </tbody>
         </table>
-      </div>
+      </ScrollRegion>
     </details>
   );
 }

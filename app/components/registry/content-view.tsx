@@ -1,4 +1,5 @@
 import type { ReactNode } from "react";
+import { ScrollRegion } from "~/components/ui/scroll-region";
 import { formatFen } from "~/lib/format";
 import { type MessageKey, messagesFor, type Translate } from "~/lib/i18n/catalog";
 import { useTranslation } from "~/lib/i18n/use-translation";
@@ -202,7 +203,7 @@ export function ContentView({
         {coaches.length === 0 ? (
           <Empty>{t("content.empty.coaches")}</Empty>
         ) : (
-          <div className="overflow-x-auto">
+          <ScrollRegion>
             <table className="min-w-full border-collapse bg-white text-sm">
               <thead>
                 <tr>
@@ -264,7 +265,7 @@ export function ContentView({
                 ))}
               </tbody>
             </table>
-          </div>
+          </ScrollRegion>
         )}
       </Section>
 

@@ -1,4 +1,5 @@
 import { Link } from "@remix-run/react";
+import { ScrollRegion } from "~/components/ui/scroll-region";
 import { formatDateTime } from "~/lib/format";
 import { useTranslation } from "~/lib/i18n/use-translation";
 import type { ReviewerCandidate, ReviewQueueRow } from "~/modules/registry/review-queue.server";
@@ -25,7 +26,7 @@ export function ReviewQueueTable({
 }) {
   const { t, locale } = useTranslation();
   return (
-    <div className="overflow-x-auto">
+    <ScrollRegion>
       <table className="min-w-full border-collapse bg-white text-sm">
         <caption className="sr-only">{t("govReview.table.caption")}</caption>
         <thead>
@@ -88,6 +89,6 @@ export function ReviewQueueTable({
           ))}
         </tbody>
       </table>
-    </div>
+    </ScrollRegion>
   );
 }
