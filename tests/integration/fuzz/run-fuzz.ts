@@ -154,6 +154,8 @@ export function fuzzArea(area: RouteRow["area"]) {
   beforeAll(async () => {
     const started = performance.now();
     world = await buildFuzzWorld(owner);
+    // Sessions first: a sign-in made during a case would count as that case's write.
+    for (const user of Object.values(world.users)) await cookieFor(user);
     watch = await watchWrites();
     console.log(`fuzz ${area}: world built in ${Math.round(performance.now() - started)} ms`);
   }, 180_000);
