@@ -3,6 +3,7 @@ import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-
 import { Alert } from "~/components/ui/alert";
 import { PageTitle } from "~/components/ui/page-title";
 import { ScrollRegion } from "~/components/ui/scroll-region";
+import { SubmitButton } from "~/components/ui/submit-button";
 import { formatDateTime } from "~/lib/format";
 import { routeMeta } from "~/lib/i18n/route-meta";
 import { useTranslation } from "~/lib/i18n/use-translation";
@@ -132,15 +133,18 @@ export default function QueuesPage() {
                           <Form method="post">
                             <input type="hidden" name="queue" value={queue.name} />
                             <input type="hidden" name="jobId" value={job.id} />
-                            <button
-                              type="submit"
+                            <SubmitButton
                               name="intent"
                               value="retry"
+                              tone="secondary"
+                              className="px-3 py-1"
+                              pending={
+                                navigation.state === "submitting" && navigation.formData?.get("jobId") === job.id
+                              }
                               disabled={navigation.state === "submitting"}
-                              className="rounded border border-slate-400 bg-white px-3 py-1 font-medium hover:bg-slate-100 disabled:opacity-60"
                             >
                               {t("queues.retry")}
-                            </button>
+                            </SubmitButton>
                           </Form>
                         </td>
                       </tr>
