@@ -1,23 +1,27 @@
 import { PrismaPg } from "@prisma/adapter-pg";
+import pg from "pg";
 import { PrismaClient } from "~/generated/prisma/client.ts";
 import { getEnv } from "./env.server";
 import { onShutdown } from "./shutdown.server";
 
 // One client (and one pg pool) per process; the global keeps it across dev rebuilds.
-const globalForPrisma = globalThis as unknown as { tipeiPrisma?: PrismaClient };
+const globalForPrisma = globalThis as unknown as { tipeiPrisma?: PrismaClient; tipeiPool?: pg.Pool };
 
-function createClient(): PrismaClient {
-  const adapter = new PrismaPg({
+function sharedPool(): pg.Pool {
+  globalForPrisma.tipeiPool ??= new pg.Pool({
     connectionString: getEnv().DATABASE_URL,
     // Fail fast when PostgreSQL is unreachable instead of queueing requests behind it.
     connectionTimeoutMillis: 3_000,
   });
-  return new PrismaClient({ adapter });
+  return globalForPrisma.tipeiPool;
 }
 
 function sharedClient(): PrismaClient {
   if (!globalForPrisma.tipeiPrisma) {
-    const client = createClient();
+    // Prisma runs on the pool we own, so the few single-statement hot reads (pgPool below) share
+    // its connections instead of opening more; disconnecting Prisma ends the pool.
+    const adapter = new PrismaPg(sharedPool(), { disposeExternalPool: true });
+    const client = new PrismaClient({ adapter });
     onShutdown("prisma", () => client.$disconnect());
     globalForPrisma.tipeiPrisma = client;
   }
@@ -25,3 +29,12 @@ function sharedClient(): PrismaClient {
 }
 
 export const prisma: PrismaClient = sharedClient();
+
+/**
+ * The pg pool under Prisma, for a hot read that is one statement outside any transaction and needs
+ * none of Prisma's mapping (the public profile's version check): Prisma's query pipeline costs more
+ * CPU than the query itself there. Everything else goes through `prisma` and the scoped helpers.
+ */
+export function pgPool(): pg.Pool {
+  return sharedPool();
+}

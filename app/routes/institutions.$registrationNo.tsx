@@ -21,7 +21,7 @@ import {
   normalizeRegistrationNo,
   shanghaiDate,
 } from "~/modules/registry/public-institution.server";
-import { qrMatrixFor, qrSvgPath, shortLinkFor } from "~/modules/registry/qr-code.server";
+import { qrSvgPathFor, shortLinkFor } from "~/modules/registry/qr-code.server";
 
 // The public profile of a registered institution, where the QR code leads: status first (with a
 // “do not pay” warning when the registration is not in force), then funds supervision, courses and
@@ -62,7 +62,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       venues: institution.venues,
     },
     shortLink,
-    qr: qrSvgPath(qrMatrixFor(shortLink)),
+    qr: qrSvgPathFor(shortLink),
   };
 }
 

@@ -4,7 +4,16 @@
 // a run that saw anything else (a 429, a 404, a 503) or a socket error fails the benchmark.
 import autocannon from "autocannon";
 
-export type LoadFigures = { rps: number; p50: number; p99: number; total: number; non2xx: number; errors: number };
+export type LoadFigures = {
+  rps: number;
+  p50: number;
+  p99: number;
+  total: number;
+  non2xx: number;
+  errors: number;
+  /** Answers by HTTP status, to tell a 429 from a 503 when a run fails. */
+  statuses: Record<string, number>;
+};
 
 let clientSerial = 0;
 /** 10.0.0.1, 10.0.0.2, …: each request its own address, each address one request a run. */
@@ -43,12 +52,15 @@ export async function load(
     total: result.requests.total,
     non2xx: result.non2xx,
     errors: result.errors + result.timeouts,
+    statuses: Object.fromEntries(Object.entries(result.statusCodeStats ?? {}).map(([code, s]) => [code, s.count])),
   };
 }
 
 export function assertAllOk(name: string, figures: LoadFigures): void {
   if (figures.total === 0 || figures.non2xx > 0 || figures.errors > 0) {
-    throw new Error(`${name}: ${figures.non2xx} non-2xx answers and ${figures.errors} errors of ${figures.total}`);
+    throw new Error(
+      `${name}: ${figures.non2xx} non-2xx answers and ${figures.errors} errors of ${figures.total} (by status: ${JSON.stringify(figures.statuses)})`,
+    );
   }
 }
 

@@ -24,9 +24,9 @@ function cpuMs(pid: number): number {
   }
 }
 
-const SECONDS = Number(process.env.BENCH_SECONDS ?? 20);
+const DEFAULT_SECONDS = Number(process.env.BENCH_SECONDS ?? 20);
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 2);
-const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 64);
+const DEFAULT_CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 64);
 
 /** The mean of the rounds' throughputs and latency percentiles (each round is as long as the others). */
 function mean(runs: Measured[]): Measured {
@@ -40,6 +40,7 @@ function mean(runs: Measured[]): Measured {
     total: sum((f) => f.total),
     non2xx: sum((f) => f.non2xx),
     errors: sum((f) => f.errors),
+    statuses: {},
   };
 }
 
@@ -48,7 +49,10 @@ export async function sideBySide(
   bare: RunningServer,
   appPaths: string[],
   barePaths: string[],
+  options: { connections?: number; seconds?: number } = {},
 ): Promise<SideBySide> {
+  const CONNECTIONS = options.connections ?? DEFAULT_CONNECTIONS;
+  const SECONDS = options.seconds ?? DEFAULT_SECONDS;
   // Warm-up: JIT, pools, caches (whatever a server keeps warm, it keeps warm in production too).
   for (const [server, paths] of [
     [app, appPaths],

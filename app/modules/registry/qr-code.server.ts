@@ -42,13 +42,28 @@ export function qrSvgPath(matrix: QrMatrix): { viewBoxSize: number; path: string
   return { viewBoxSize: matrix.size + 2 * QR_QUIET_ZONE, path: parts.join("") };
 }
 
+// The code of a short link never changes: the profile page draws the same one on every visit.
+const svgPaths = new Map<string, { viewBoxSize: number; path: string }>();
+const SVG_PATHS_KEPT = 10_000;
+
+/** `qrSvgPath(qrMatrixFor(text))`, computed once per text (a QR encode costs a few milliseconds). */
+export function qrSvgPathFor(text: string): { viewBoxSize: number; path: string } {
+  let found = svgPaths.get(text);
+  if (!found) {
+    found = qrSvgPath(qrMatrixFor(text));
+    if (svgPaths.size >= SVG_PATHS_KEPT) svgPaths.clear();
+    svgPaths.set(text, found);
+  }
+  return found;
+}
+
 function escapeXml(text: string): string {
   return text.replace(/[<>&"']/g, (c) => `&#${c.charCodeAt(0)};`);
 }
 
 /** A standalone SVG file of the code, with a title naming what it leads to. */
 export function qrSvgDocument(text: string, title: string): string {
-  const { viewBoxSize, path } = qrSvgPath(qrMatrixFor(text));
+  const { viewBoxSize, path } = qrSvgPathFor(text);
   return [
     `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${viewBoxSize} ${viewBoxSize}" width="${viewBoxSize * 8}" height="${viewBoxSize * 8}" role="img" shape-rendering="crispEdges">`,
     `<title>${escapeXml(title)}</title>`,
