@@ -61,8 +61,8 @@ export async function generateRegistry(superuserUrl: string, perDistrict: number
                   WHERE level = 'DISTRICT' AND code LIKE '98%'),
       g AS (SELECT g, ((g / 30) % 20) AS s, (g * 7919) % 100 AS score FROM generate_series(0, ${perDistrict * 30 - 1}) g)
       INSERT INTO institution (authority_id, name, status, registration_no, sports, registered_at, approved_at,
-                               funds_supervision_enabled, public_profile, risk_assessment_id, risk_score, risk_level,
-                               risk_assessed_at, updated_at)
+                               funds_supervision_enabled, public_profile, approved_content, risk_assessment_id,
+                               risk_score, risk_level, risk_assessed_at, updated_at)
       SELECT d.id,
              (${textArray(PREFIXES)})[1 + g.g % 10] || (${textArray(MIDDLES)})[1 + (g.g / 10) % 10]
                || (${textArray(KINDS)})[1 + (g.g / 100) % 6] || g.g,
@@ -73,6 +73,9 @@ export async function generateRegistry(superuserUrl: string, perDistrict: number
              CASE WHEN g.s < 16 THEN now() - make_interval(days => g.g % 700) END,
              CASE WHEN g.s < 16 THEN now() - make_interval(days => g.g % 700) END,
              g.s < 14, CASE WHEN g.s < 16 THEN '{"version":1}'::jsonb END,
+             -- As wide as a real registration (the demo's average row is 5 KB): the planner weighs a
+             -- sequential scan by the table's pages.
+             jsonb_build_object('filler', (SELECT string_agg(md5(g.g::text || '-' || k), '') FROM generate_series(1, 60) k)),
              CASE WHEN g.s < 16 THEN gen_random_uuid() END, CASE WHEN g.s < 16 THEN g.score END,
              (CASE WHEN g.s >= 16 THEN NULL WHEN g.score >= 80 THEN 'CRITICAL' WHEN g.score >= 60 THEN 'HIGH'
                    WHEN g.score >= 30 THEN 'MEDIUM' ELSE 'LOW' END)::"RiskLevel",
