@@ -62,7 +62,7 @@ export default function SimulatedCheckout() {
         <p className="mt-1">{t("escrowParent.sim.bannerBody")}</p>
       </div>
       <PageTitle>{t("escrowParent.sim.title")}</PageTitle>
-      <dl className="grid grid-cols-[max-content_minmax(0,1fr)] gap-x-3 gap-y-2 rounded border border-slate-200 bg-white p-4">
+      <dl className="grid grid-cols-1 gap-x-3 gap-y-1 rounded border border-slate-200 bg-white p-4 sm:grid-cols-[max-content_minmax(0,1fr)] sm:gap-y-2">
         <dt className="text-slate-600">{t("escrowParent.sim.amount")}</dt>
         <dd className="text-xl font-semibold">{formatFen(subject.amountFen, locale)}</dd>
         <dt className="text-slate-600">{t("escrowParent.sim.payee")}</dt>

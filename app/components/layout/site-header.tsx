@@ -10,7 +10,7 @@ export function SiteHeader() {
   return (
     <header className="border-b border-slate-200 bg-white">
       <div className="mx-auto flex max-w-5xl items-center justify-between gap-4 px-4 py-3">
-        <Link to="/" className="text-lg font-semibold text-brand-900">
+        <Link to="/" className="shrink-0 whitespace-nowrap text-lg font-semibold text-brand-900">
           {t("app.name")}
         </Link>
         <div className="flex flex-wrap items-center justify-end gap-3 text-sm">
