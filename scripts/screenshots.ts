@@ -9,9 +9,12 @@ import { type Browser, type BrowserContext, chromium, type Page } from "@playwri
 import pg from "pg";
 
 process.env.TIPEI_E2E_DATABASE ??= `tipei_screens_${process.pid}`;
-const { default: startApp } = await import("../tests/e2e/support/global-setup.ts");
-const { default: stopApp } = await import("../tests/e2e/support/global-teardown.ts");
-const { OWNER_DATABASE_URL, ROOT_DIR, baseURLFromEnvironment } = await import(
+const { processEnv } = await import("../tests/e2e/support/global-setup.ts");
+const { createE2eDatabase } = await import("../tests/e2e/support/e2e-database.ts");
+const { startAppProcess, waitUntilHealthy } = await import("../tests/e2e/support/app-processes.ts");
+const { stopRun } = await import("../tests/e2e/support/stop-run.ts");
+const { freePorts } = await import("../tests/e2e/support/free-ports.ts");
+const { BASE_URL_VARIABLE, OWNER_DATABASE_URL, ROOT_DIR, baseURLFromEnvironment } = await import(
   "../tests/e2e/support/e2e-environment.ts"
 );
 const { sessionCookieFor } = await import("../tests/e2e/support/sessions.ts");
@@ -93,7 +96,10 @@ async function phoneScreens(browser: Browser, taskId: string): Promise<void> {
   );
   if (enrollment) await visit(parent, `/account/enrollments/${enrollment.id}`, "phone/enrollment.png", true);
   await parent.goto(PROFILE);
-  await parent.getByRole("link", { name: "报名", exact: true }).first().click();
+  await parent
+    .getByRole("link", { name: /^报名 / })
+    .first()
+    .click();
   await shoot(parent, "phone/enroll.png", { fullPage: true });
   await parent.getByLabel("学员姓名").fill("王小明");
   await parent.getByLabel("学员出生年份").fill("2016");
@@ -137,12 +143,37 @@ async function desktopScreens(browser: Browser, taskId: string): Promise<void> {
   await visit(inspector, `/gov/hangzhou-xihu/inspections/${taskId}`, "inspection.png", false);
 }
 
+type Run = Parameters<typeof stopRun>[0];
+
+/** The web and the worker of the build on free ports, on a fresh database with the demo data. */
+async function startApp(): Promise<Run> {
+  await createE2eDatabase();
+  const [webPort, workerPort] = await freePorts(2);
+  if (webPort === undefined || workerPort === undefined) throw new Error("could not find two free ports");
+  const baseURL = `http://127.0.0.1:${webPort}`;
+  const redisPrefix = `tipei-screens-${process.pid}`;
+  const processes = [
+    startAppProcess("screens-worker", "build/node/worker.js", processEnv(workerPort, baseURL, redisPrefix, "worker")),
+    startAppProcess("screens-web", "build/node/server.js", processEnv(webPort, baseURL, redisPrefix, "web")),
+  ];
+  const run = { processes, redisPrefix };
+  try {
+    await waitUntilHealthy(baseURL, processes, 120_000);
+  } catch (error) {
+    await stopRun(run, { reportEarlyExits: false });
+    throw error;
+  }
+  process.env[BASE_URL_VARIABLE] = baseURL;
+  return run;
+}
+
 mkdirSync(path.join(OUT, "phone"), { recursive: true });
 let browser: Browser | undefined;
+let run: Run;
 let failed = false;
 try {
   console.log("screenshots: starting the web and the worker on the demo data…");
-  await startApp();
+  run = await startApp();
   const taskId = await xihuInspectionTask();
   browser = await chromium.launch({
     executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
@@ -155,9 +186,10 @@ try {
   console.error(error);
 } finally {
   await browser?.close();
-  await stopApp().catch((error: unknown) => {
+  const problems = await stopRun(run, { reportEarlyExits: true });
+  if (problems.length > 0) {
     failed = true;
-    console.error(error);
-  });
+    console.error(problems.join("\n"));
+  }
 }
 process.exit(failed ? 1 : 0);

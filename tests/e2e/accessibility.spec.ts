@@ -28,7 +28,8 @@ const ROLE_ORDER: Actor[] = [
 ];
 const PAGES_PER_TEST = 8;
 
-test.use({ trace: "off" });
+// No trace (axe is slow enough on a busy machine) and generous navigation time.
+test.use({ trace: "off", navigationTimeout: 60_000 });
 
 /** The matrix pages `actor` is the first in ROLE_ORDER to open, and its home page. */
 function pagesCheckedAs(actor: Actor): string[] {

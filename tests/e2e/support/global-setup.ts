@@ -31,7 +31,7 @@ function requireBuild(): void {
  * Only what the processes need: the runner's own variables (NODE_OPTIONS and the like) stay out.
  * The app fills anything not set here from .env (scripts/db/load-dotenv.ts).
  */
-function processEnv(port: number, baseURL: string, redisPrefix: string, name: string): NodeJS.ProcessEnv {
+export function processEnv(port: number, baseURL: string, redisPrefix: string, name: string): NodeJS.ProcessEnv {
   return {
     PATH: process.env.PATH,
     HOME: process.env.HOME,
