@@ -38,6 +38,7 @@ export async function readFormValues(request: Request): Promise<Record<string, u
  * (`slots.0.weekday`) becomes nested objects and arrays, so list forms need no JavaScript.
  */
 const UNSAFE_SEGMENTS = new Set(["__proto__", "constructor", "prototype"]);
+const MAX_LIST_INDEX = 1000;
 
 export function formValues(form: FormData): Record<string, unknown> {
   const values: Record<string, unknown> = {};
@@ -46,6 +47,9 @@ export function formValues(form: FormData): Record<string, unknown> {
     const path = key.split(".");
     // A crafted name must not reach Object.prototype.
     if (path.some((segment) => UNSAFE_SEGMENTS.has(segment))) continue;
+    // Nor may a crafted index (`x.99999999`) make a sparse array that every echo of the values
+    // would serialize as millions of nulls: no list form has this many rows.
+    if (path.some((segment) => /^\d+$/.test(segment) && Number(segment) >= MAX_LIST_INDEX)) continue;
     let target: Record<string, unknown> = values;
     for (const [i, segment] of path.entries()) {
       if (i === path.length - 1) {

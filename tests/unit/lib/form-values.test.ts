@@ -58,4 +58,17 @@ describe("formValues", () => {
       ),
     ).not.toThrow();
   });
+
+  it("drops a row index no list form reaches, so a short name cannot make a huge sparse array", () => {
+    const values = formValues(
+      form([
+        ["items.99999999.x", "a"],
+        ["slots.999", "b"],
+        ["slots.1000", "c"],
+        ["n.0", "d"],
+      ]),
+    );
+    expect(values).toEqual({ slots: Object.assign([], { 999: "b" }), n: ["d"] });
+    expect(JSON.stringify(values).length).toBeLessThan(10_000);
+  });
 });
