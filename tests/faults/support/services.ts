@@ -78,8 +78,8 @@ export class OwnPostgres {
     await this.superuser(`
       CREATE ROLE tipei LOGIN PASSWORD 'tipei' CREATEDB NOSUPERUSER NOCREATEROLE;
       CREATE ROLE tipei_app LOGIN PASSWORD 'tipei_app' NOSUPERUSER NOCREATEDB NOCREATEROLE NOBYPASSRLS;
-      GRANT pg_signal_backend TO tipei;
-      CREATE DATABASE "${database}" OWNER tipei;`);
+      GRANT pg_signal_backend TO tipei;`);
+    await this.superuser(`CREATE DATABASE "${database}" OWNER tipei`);
     await this.superuser("ALTER SCHEMA public OWNER TO tipei", database);
   }
 }
