@@ -1,11 +1,13 @@
 import { type ActionFunctionArgs, data, type LoaderFunctionArgs, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { ReasonField } from "~/components/registry/review-decision-forms";
 import { Alert } from "~/components/ui/alert";
 import { SelectField } from "~/components/ui/select-field";
 import { SubmitButton } from "~/components/ui/submit-button";
 import { TextField } from "~/components/ui/text-field";
 import { parseMultipartForm } from "~/lib/forms/multipart.server";
 import { formFailure, readFormValues } from "~/lib/forms/parse.server";
+import { useValidatedForm } from "~/lib/forms/use-validated-form";
 import type { MessageKey } from "~/lib/i18n/catalog";
 import { useTranslation } from "~/lib/i18n/use-translation";
 import { notFound } from "~/modules/identity/guards.server";
@@ -14,7 +16,16 @@ import {
   requireInspectionActor,
   storeInspectionPhotos,
 } from "~/modules/inspection/inspection-actions.server";
-import { ITEM_RESULTS, OUTCOMES, PHOTO_INPUT } from "~/modules/inspection/inspection-forms";
+import {
+  finishInspectionSchema,
+  ITEM_RESULTS,
+  type ItemResult,
+  MAX_NOTE,
+  MAX_SUMMARY,
+  OUTCOMES,
+  PHOTO_INPUT,
+  recordItemSchema,
+} from "~/modules/inspection/inspection-forms";
 import { finishInspection, recordItem, startInspection, taskDetail } from "~/modules/inspection/inspections.server";
 import { UPLOAD_FORM_LIMITS, UPLOAD_RULES } from "~/modules/registry/files-purposes";
 
@@ -79,7 +90,6 @@ export default function InspectionPage() {
   const pending = navigation.state === "submitting";
   const { task, inspection, mayAct } = detail;
   const failure = result && !result.ok ? result : null;
-  const errorOf = (field: string) => (failure?.fieldErrors[field]?.[0] as MessageKey | undefined) ?? undefined;
   const open = inspection !== null && inspection.finishedAt === null;
   return (
     <div className="mx-auto max-w-md space-y-6">
@@ -129,51 +139,7 @@ export default function InspectionPage() {
             <ol className="space-y-3">
               {inspection.items.map((item) => (
                 <li key={item.id} className="rounded border border-slate-300 bg-white p-3">
-                  <Form method="post" encType="multipart/form-data" className="space-y-2">
-                    <input type="hidden" name="intent" value="item" />
-                    <input type="hidden" name="itemId" value={item.id} />
-                    <p className="font-mono font-semibold">{item.ruleCode}</p>
-                    <fieldset disabled={!open || !mayAct} className="space-y-2">
-                      <legend className="sr-only">{t("inspection.item.result")}</legend>
-                      <div className="flex flex-wrap gap-3">
-                        {ITEM_RESULTS.map((r) => (
-                          <label key={r} className="flex items-center gap-1 text-sm">
-                            <input type="radio" name="result" value={r} defaultChecked={item.result === r} />
-                            {t(`inspection.result.${r}`)}
-                          </label>
-                        ))}
-                      </div>
-                      <TextField label={t("inspection.item.note")} name="note" defaultValue={item.note ?? ""} />
-                      <div>
-                        <label className="block text-sm font-medium text-slate-800">
-                          {t("inspection.item.photos")}
-                          <input
-                            type="file"
-                            name={PHOTO_INPUT}
-                            multiple
-                            accept={UPLOAD_RULES.photo.accept}
-                            capture="environment"
-                            className="mt-1 block w-full text-sm"
-                          />
-                        </label>
-                        {item.photoFileIds.length > 0 ? (
-                          <p className="text-sm text-slate-700">
-                            {t("inspection.item.photoCount", { count: item.photoFileIds.length })}{" "}
-                            {item.photoFileIds.map((id, i) => (
-                              <a key={id} href={`/files/${id}`} className="mr-1 underline">
-                                {i + 1}
-                              </a>
-                            ))}
-                          </p>
-                        ) : null}
-                      </div>
-                      {open && mayAct ? (
-                        <SubmitButton tone="secondary" pending={pending}>
-                          {t("inspection.item.save")}
-                        </SubmitButton>
-                      ) : null}
-                    </fieldset>
-                  </Form>
+                  <ItemForm item={item} editable={open && mayAct} />
                 </li>
               ))}
             </ol>
@@ -183,41 +149,116 @@ export default function InspectionPage() {
               <h3 id="outcome" className="text-lg font-semibold">
                 {t("inspection.finish.heading")}
               </h3>
-              <Form method="post" className="space-y-3">
-                <input type="hidden" name="intent" value="finish" />
-                <SelectField
-                  label={t("inspection.finish.outcome")}
-                  name="outcome"
-                  placeholder=""
-                  options={OUTCOMES.map((o) => ({ value: o, label: t(`inspection.outcome.${o}`) }))}
-                  error={errorOf("outcome")}
-                />
-                <div>
-                  <label htmlFor="summary" className="block text-sm font-medium text-slate-800">
-                    {t("inspection.finish.summary")}
-                  </label>
-                  <textarea
-                    id="summary"
-                    name="summary"
-                    rows={4}
-                    className="mt-1 block w-full rounded border border-slate-400 px-3 py-2"
-                  />
-                  {errorOf("summary") ? (
-                    <p className="mt-1 text-sm text-red-800">{t(errorOf("summary") as MessageKey)}</p>
-                  ) : null}
-                </div>
-                <TextField
-                  label={t("inspection.finish.deadline")}
-                  name="rectificationDeadline"
-                  type="date"
-                  error={errorOf("rectificationDeadline")}
-                />
-                <SubmitButton pending={pending}>{t("inspection.finish.submit")}</SubmitButton>
-              </Form>
+              <FinishForm />
             </section>
           ) : null}
         </>
       )}
     </div>
+  );
+}
+
+type ChecklistItem = Extract<
+  ReturnType<typeof useLoaderData<typeof loader>>["detail"]["inspection"],
+  { items: unknown }
+>["items"][number];
+
+/** One checklist item: its result is required before it is sent (checked here and again by the action). */
+function ItemForm({ item, editable }: { item: ChecklistItem; editable: boolean }) {
+  const { t } = useTranslation();
+  const { form, onSubmit, pending } = useValidatedForm(recordItemSchema, {
+    itemId: item.id,
+    result: (item.result as ItemResult | null) ?? undefined,
+    note: item.note ?? "",
+  });
+  const localError = form.formState.errors.result?.message as MessageKey | undefined;
+  const resultError = localError?.startsWith("validation.") ? localError : undefined;
+  return (
+    <Form method="post" encType="multipart/form-data" className="space-y-2" onSubmit={onSubmit} noValidate>
+      <input type="hidden" name="intent" value="item" />
+      <input type="hidden" value={item.id} {...form.register("itemId")} />
+      <p className="font-mono font-semibold">{item.ruleCode}</p>
+      <fieldset
+        disabled={!editable}
+        className="space-y-2"
+        aria-describedby={resultError ? `result-${item.id}-error` : undefined}
+      >
+        <legend className="sr-only">{t("inspection.item.result")}</legend>
+        <div className="flex flex-wrap gap-3">
+          {ITEM_RESULTS.map((r) => (
+            <label key={r} className="flex min-h-11 items-center gap-1 text-sm">
+              <input type="radio" value={r} {...form.register("result")} />
+              {t(`inspection.result.${r}`)}
+            </label>
+          ))}
+        </div>
+        {resultError ? (
+          <p id={`result-${item.id}-error`} className="text-sm text-red-800">
+            {t(resultError)}
+          </p>
+        ) : null}
+        <TextField label={t("inspection.item.note")} maxLength={MAX_NOTE} {...form.register("note")} />
+        <div>
+          <label className="block text-sm font-medium text-slate-800">
+            {t("inspection.item.photos")}
+            <input
+              type="file"
+              name={PHOTO_INPUT}
+              multiple
+              accept={UPLOAD_RULES.photo.accept}
+              capture="environment"
+              className="mt-1 block w-full text-sm"
+            />
+          </label>
+          {item.photoFileIds.length > 0 ? (
+            <p className="text-sm text-slate-700">
+              {t("inspection.item.photoCount", { count: item.photoFileIds.length })}{" "}
+              {item.photoFileIds.map((id, i) => (
+                <a key={id} href={`/files/${id}`} className="mr-1 underline">
+                  {i + 1}
+                </a>
+              ))}
+            </p>
+          ) : null}
+        </div>
+        {editable ? (
+          <SubmitButton tone="secondary" pending={pending}>
+            {t("inspection.item.save")}
+          </SubmitButton>
+        ) : null}
+      </fieldset>
+    </Form>
+  );
+}
+
+/** The outcome: a summary always, a deadline when it orders rectification (the shared schema says so). */
+function FinishForm() {
+  const { t } = useTranslation();
+  const { form, onSubmit, errorFor, pending } = useValidatedForm(finishInspectionSchema);
+  return (
+    <Form method="post" className="space-y-3" onSubmit={onSubmit} noValidate>
+      <input type="hidden" name="intent" value="finish" />
+      <SelectField
+        label={t("inspection.finish.outcome")}
+        placeholder=""
+        options={OUTCOMES.map((o) => ({ value: o, label: t(`inspection.outcome.${o}`) }))}
+        error={errorFor("outcome")}
+        {...form.register("outcome")}
+      />
+      <ReasonField
+        label={t("inspection.finish.summary")}
+        rows={4}
+        maxLength={MAX_SUMMARY}
+        error={errorFor("summary")}
+        {...form.register("summary")}
+      />
+      <TextField
+        label={t("inspection.finish.deadline")}
+        type="date"
+        error={errorFor("rectificationDeadline")}
+        {...form.register("rectificationDeadline")}
+      />
+      <SubmitButton pending={pending}>{t("inspection.finish.submit")}</SubmitButton>
+    </Form>
   );
 }

@@ -54,7 +54,7 @@ export function ChartFrame({
                   {r.cells.map((cell, i) =>
                     i === 0 ? (
                       <th
-                        key={r.cells.length + i}
+                        key={table.columns[i]}
                         scope="row"
                         className="border-b border-slate-200 px-2 py-1 text-left font-normal"
                       >
@@ -62,7 +62,7 @@ export function ChartFrame({
                       </th>
                     ) : (
                       <td
-                        key={r.cells.length + i}
+                        key={table.columns[i]}
                         className="border-b border-slate-200 px-2 py-1 text-right tabular-nums"
                       >
                         {cell}

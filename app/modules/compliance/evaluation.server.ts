@@ -42,7 +42,7 @@ const EXPIRED_PERMIT_RULE = "HRS-01";
 const dateOnly = (d: Date | null) => (d ? d.toISOString().slice(0, 10) : null);
 
 function snapshotOf(
-  row: InstitutionRow,
+  row: Omit<InstitutionRow, "complianceOpenRules">,
   content: RegistrationContent,
   asOf: string,
   poolDays: InstitutionSnapshot["poolDays"],

@@ -19,7 +19,13 @@ const BROKEN_BODIES: [string, string][] = [
   ["intent=run", "text/plain"],
 ];
 
-async function post(action: typeof drawsAction, params: Record<string, string>, body: string, type: string) {
+type Action = (args: {
+  request: Request;
+  params: Record<string, string>;
+  context: ReturnType<typeof loadContext>;
+}) => Promise<unknown>;
+
+async function post(action: Action, params: Record<string, string>, body: string, type: string) {
   const request = new Request("http://localhost/gov/hangzhou/inspections", {
     method: "POST",
     body,

@@ -1,7 +1,7 @@
+import { findPublicInstitution, publicRegistrationExists } from "~/modules/registry/public-institution.server";
 import { stableId } from "../../../../prisma/seed/stable-id";
 import { ownerClient, seedDemoData } from "../../../support/demo-database";
 import { captureSql } from "../../../support/sql-capture";
-import { findPublicInstitution, publicRegistrationExists } from "~/modules/registry/public-institution.server";
 import { insertRegistered } from "./registry-fixtures";
 
 // The owner's client stands for another web process or a job: its writes go straight to the
