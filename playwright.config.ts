@@ -12,7 +12,8 @@ export default defineConfig({
   workers: 2,
   retries: 0,
   timeout: 30_000,
-  globalTimeout: 5 * 60_000,
+  // A guard against a hung run, not a speed goal: every page in both languages under axe takes minutes.
+  globalTimeout: 15 * 60_000,
   expect: { timeout: 5_000 },
   reporter: [["list"], ["json", { outputFile: "test-results/e2e.json" }]],
   use: {

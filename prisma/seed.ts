@@ -2,6 +2,7 @@
 import { PrismaPg } from "@prisma/adapter-pg";
 import { PrismaClient } from "~/generated/prisma/client.ts";
 import { loadDotEnv } from "../scripts/db/load-dotenv.ts";
+import { seedComplaintsDemo } from "./seed/complaints-demo";
 import { DEMO_PASSWORD, demoUsers, seedDemo } from "./seed/demo";
 import { seedEscrowDemo } from "./seed/escrow-demo";
 import { seedRegistryDemo } from "./seed/registry-demo";
@@ -30,6 +31,8 @@ try {
   console.log(`db:seed added ${registry.institutions} registry demo institutions (existing ones kept)`);
   const escrow = await seedEscrowDemo(db);
   console.log(`db:seed added ${escrow.enrollments} escrow demo enrollments (existing ones kept)`);
+  const complaints = await seedComplaintsDemo(db);
+  console.log(`db:seed added ${complaints.complaints} demo complaints (existing ones kept)`);
 } finally {
   await db.$disconnect();
 }

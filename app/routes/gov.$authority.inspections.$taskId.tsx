@@ -1,10 +1,12 @@
 import { type ActionFunctionArgs, data, type LoaderFunctionArgs, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { RuleLabel } from "~/components/compliance/rule-label";
 import { ReasonField } from "~/components/registry/review-decision-forms";
 import { Alert } from "~/components/ui/alert";
 import { SelectField } from "~/components/ui/select-field";
 import { SubmitButton } from "~/components/ui/submit-button";
 import { TextField } from "~/components/ui/text-field";
+import { formatDate } from "~/lib/format";
 import { parseMultipartForm } from "~/lib/forms/multipart.server";
 import { formFailure, readFormValues } from "~/lib/forms/parse.server";
 import { useValidatedForm } from "~/lib/forms/use-validated-form";
@@ -122,7 +124,7 @@ export default function InspectionPage() {
           {inspection.finishedAt && inspection.outcome ? (
             <Alert tone="info">
               {t("inspection.finished", {
-                date: new Date(inspection.finishedAt).toLocaleDateString(locale),
+                date: formatDate(inspection.finishedAt, locale),
                 outcome: t(`inspection.outcome.${inspection.outcome as (typeof OUTCOMES)[number]}`),
               })}{" "}
               {inspection.rectificationOrderId ? (
@@ -177,7 +179,9 @@ function ItemForm({ item, editable }: { item: ChecklistItem; editable: boolean }
     <Form method="post" encType="multipart/form-data" className="space-y-2" onSubmit={onSubmit} noValidate>
       <input type="hidden" name="intent" value="item" />
       <input type="hidden" value={item.id} {...form.register("itemId")} />
-      <p className="font-mono font-semibold">{item.ruleCode}</p>
+      <p className="font-semibold">
+        <RuleLabel code={item.ruleCode} />
+      </p>
       <fieldset
         disabled={!editable}
         className="space-y-2"

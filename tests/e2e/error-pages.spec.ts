@@ -1,7 +1,7 @@
 import { baseURLFromEnvironment } from "./support/e2e-environment.ts";
 import { expect, test } from "./support/fixtures.ts";
 import { waitForHydration } from "./support/hydration.ts";
-import { copyOfDemoAccount, sessionCookieFor } from "./support/sessions.ts";
+import { copyOfDemoAccount, signInAs } from "./support/sessions.ts";
 
 // The error pages in both languages: what went wrong in words, no stack trace, a way back home.
 // Chromium logs every 403 and 404 response, the document's included.
@@ -32,8 +32,7 @@ for (const locale of ["zh-CN", "en"] as const) {
     // The inspector may not open the members page of their own district.
     const inspector = await copyOfDemoAccount("xihu.inspector@tipei.example", locale);
     try {
-      const [name, value] = (await sessionCookieFor(inspector.email)).split("=");
-      await context.addCookies([{ name: name ?? "", value: value ?? "", url: baseURLFromEnvironment() }]);
+      await signInAs(context, inspector.email);
       const response = await page.goto("/gov/hangzhou-xihu/members");
       expect(response?.status()).toBe(403);
       await expect(page.getByRole("heading", { level: 1 })).toHaveText(words.forbidden);

@@ -1,9 +1,8 @@
-import type { BrowserContext, Page } from "@playwright/test";
-import { baseURLFromEnvironment } from "./support/e2e-environment.ts";
+import type { Page } from "@playwright/test";
 import { expect, test } from "./support/fixtures.ts";
 import { waitForHydration } from "./support/hydration.ts";
 import { asOwner, runJobNow } from "./support/jobs.ts";
-import { sessionCookieFor } from "./support/sessions.ts";
+import { signInAs } from "./support/sessions.ts";
 
 // Issue 6's walk through the money, on the three sides' screens: a parent buys 10 lessons, the
 // institution records lessons, the parent confirms 2 and disputes 1, one more is confirmed by
@@ -15,12 +14,6 @@ const SELLER_ADMIN = "inst-330106-05@tipei.example";
 const TRAINEE = "李小华";
 const yuan = (fen: number) =>
   new Intl.NumberFormat("zh-CN", { style: "currency", currency: "CNY", minimumFractionDigits: 2 }).format(fen / 100);
-
-async function signedIn(context: BrowserContext, email: string) {
-  await context.clearCookies();
-  const [name, value] = (await sessionCookieFor(email)).split("=");
-  await context.addCookies([{ name: name ?? "", value: value ?? "", url: baseURLFromEnvironment() }]);
-}
 
 /** The amount shown beside a figure's label (a <dt> holds the label and its help text). */
 async function figure(page: Page, label: string) {
@@ -39,7 +32,7 @@ test("a parent pays into escrow, lessons are released one by one, the rest is re
   test.setTimeout(180_000);
 
   // 1. The parent picks a course on the public profile and enrolls for 10 lessons.
-  await signedIn(context, "parent@tipei.example");
+  await signInAs(context, "parent@tipei.example");
   await page.goto(`/institutions/${REGISTRATION_NO}`);
   await page.getByRole("link", { name: "报名" }).first().click();
   await waitForHydration(page);
@@ -71,7 +64,7 @@ test("a parent pays into escrow, lessons are released one by one, the rest is re
   await expect(await figure(page, "监管账户中")).toContainText(yuan(10 * price));
 
   // 3. The institution records four lessons the trainee attended.
-  await signedIn(context, SELLER_ADMIN);
+  await signInAs(context, SELLER_ADMIN);
   const lessonsPath = `/org/${enrollment.institution_id}/lessons`;
   const today = new Date();
   for (const daysAgo of [4, 3, 2, 1]) {
@@ -88,7 +81,7 @@ test("a parent pays into escrow, lessons are released one by one, the rest is re
   }
 
   // 4. The parent confirms two lessons and disputes one; the fourth is left unanswered.
-  await signedIn(context, "parent@tipei.example");
+  await signInAs(context, "parent@tipei.example");
   for (let i = 0; i < 2; i += 1) {
     await page.goto(enrollmentPath);
     await waitForHydration(page);
@@ -147,7 +140,7 @@ test("a parent pays into escrow, lessons are released one by one, the rest is re
   await expect(await figure(page, "监管账户中")).toContainText(yuan(price));
 
   // The institution's figures: the disputed lesson held and awaiting; three released less the reserve.
-  await signedIn(context, SELLER_ADMIN);
+  await signInAs(context, SELLER_ADMIN);
   await page.goto(`/org/${enrollment.institution_id}/escrow`);
   const [other] = await asOwner<{ escrow: string; reserve: string; payable: string }>(
     "SELECT escrow_fen::text AS escrow, reserve_fen::text AS reserve, payable_fen::text AS payable FROM institution_funds WHERE institution_id = $1",
@@ -159,7 +152,7 @@ test("a parent pays into escrow, lessons are released one by one, the rest is re
   expect(Number(other.payable)).toBeGreaterThanOrEqual(3 * (price - reserve));
 
   // The regulator sees the institution's held funds and the dispute in its queue.
-  await signedIn(context, "hangzhou.admin@tipei.example");
+  await signInAs(context, "hangzhou.admin@tipei.example");
   await page.goto("/gov/hangzhou/disputes");
   await expect(page.getByText("那天临时停课，没有上课。")).toBeVisible();
   await page.goto("/gov/hangzhou/funds");

@@ -1,9 +1,9 @@
 import { readdirSync } from "node:fs";
 import path from "node:path";
 import { ACTORS, type Actor, type RouteRow } from "./access/matrix.ts";
-import { baseURLFromEnvironment, ROOT_DIR } from "./support/e2e-environment.ts";
+import { ROOT_DIR } from "./support/e2e-environment.ts";
 import { expect, test } from "./support/fixtures.ts";
-import { sessionCookieFor } from "./support/sessions.ts";
+import { signInAs } from "./support/sessions.ts";
 
 /**
  * Every page an actor may open (a GET row of the access matrix answering 200) opened in the browser:
@@ -29,10 +29,7 @@ for (const actor of ACTORS_TO_BROWSE) {
   test(`every page ${actor} may open hydrates without errors`, async ({ page, context }) => {
     test.setTimeout(120_000);
     const email = ACTORS[actor];
-    if (email) {
-      const [name, value] = (await sessionCookieFor(email)).split("=");
-      await context.addCookies([{ name: name ?? "", value: value ?? "", url: baseURLFromEnvironment() }]);
-    }
+    if (email) await signInAs(context, email);
     const paths = [
       ...new Set(
         ROUTES.flatMap((r) => r.checks)

@@ -1,9 +1,9 @@
-import type { BrowserContext, Page } from "@playwright/test";
+import type { Page } from "@playwright/test";
 import { baseURLFromEnvironment } from "./support/e2e-environment.ts";
 import { expect, test } from "./support/fixtures.ts";
 import { waitForHydration } from "./support/hydration.ts";
 import { DEMO_REGISTRATION_NO, enrollmentPagesOf, inspectionTaskPages } from "./support/pages.ts";
-import { copyOfDemoAccount, sessionCookieFor } from "./support/sessions.ts";
+import { copyOfDemoAccount, signInAs } from "./support/sessions.ts";
 
 /**
  * Parents on phones and inspectors on site: their pages at 375 px wide, in both languages, never
@@ -38,12 +38,6 @@ const copies: (() => Promise<void>)[] = [];
 test.afterEach(async () => {
   for (const remove of copies.splice(0)) await remove();
 });
-
-async function signIn(context: BrowserContext, email: string): Promise<void> {
-  await context.clearCookies();
-  const [name, value] = (await sessionCookieFor(email)).split("=");
-  await context.addCookies([{ name: name ?? "", value: value ?? "", url: baseURLFromEnvironment() }]);
-}
 
 async function copyOf(email: string, locale: Locale): Promise<string> {
   const copy = await copyOfDemoAccount(email, locale);
@@ -103,7 +97,7 @@ for (const locale of LOCALES) {
   }) => {
     test.setTimeout(90_000);
     const words = WORDS[locale];
-    await signIn(context, await copyOf("parent@tipei.example", locale));
+    await signInAs(context, await copyOf("parent@tipei.example", locale));
     await expectPagesFit(page, [PROFILE, `${PROFILE}/complain`, "/account/enrollments", "/account/complaints"]);
 
     await page.goto(PROFILE);
@@ -126,7 +120,7 @@ for (const locale of LOCALES) {
 
   test(`a parent's enrollment (lessons to confirm, refund) fits a phone in ${locale}`, async ({ page, context }) => {
     const parent = locale === "en" ? "parent.en@tipei.example" : "parent@tipei.example";
-    await signIn(context, parent);
+    await signInAs(context, parent);
     const enrollments = await enrollmentPagesOf(parent);
     expect(enrollments.length).toBeGreaterThan(0);
     await expectPagesFit(page, enrollments);
@@ -135,7 +129,7 @@ for (const locale of LOCALES) {
   test(`the inspector's tasks fit a phone in ${locale}`, async ({ page, context }) => {
     const inspector =
       locale === "en" ? await copyOf("xihu.inspector@tipei.example", "en") : "xihu.inspector@tipei.example";
-    await signIn(context, inspector);
+    await signInAs(context, inspector);
     await expectPagesFit(page, [
       "/gov/hangzhou-xihu/inspections",
       "/gov/hangzhou-xihu/inspections?done=1",

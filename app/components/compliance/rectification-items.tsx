@@ -2,6 +2,7 @@ import type { Locale, MessageKey, Translate } from "~/lib/i18n/catalog";
 import { messagesFor } from "~/lib/i18n/catalog";
 import { useTranslation } from "~/lib/i18n/use-translation";
 import { evidencePairs, type StoredEvidence } from "~/modules/compliance/rectification-evidence";
+import { RuleLabel } from "./rule-label";
 
 /**
  * Findings as a regulator chose them: the rule, what it concerns, the evidence and how severe.
@@ -23,11 +24,6 @@ function known(locale: Locale, key: string): key is MessageKey {
   return Object.hasOwn(messagesFor(locale), key);
 }
 
-export function ruleTitle(t: Translate, locale: Locale, code: string): string {
-  const key = `settings.rule.${code}`;
-  return known(locale, key) ? `${code} ${t(key)}` : code;
-}
-
 export function evidenceSentence(t: Translate, locale: Locale, evidence: StoredEvidence): string {
   const key = evidence.key.startsWith(EVIDENCE_PREFIX) ? evidence.key : `${EVIDENCE_PREFIX}${evidence.key}`;
   if (evidence.key !== "" && known(locale, key)) {
@@ -44,7 +40,9 @@ export function FindingSummary({ finding }: { finding: FindingView }) {
   const evidence = evidenceSentence(t, locale, finding.evidence);
   return (
     <div className="space-y-0.5">
-      <p className="font-medium">{ruleTitle(t, locale, finding.ruleCode)}</p>
+      <p className="font-medium">
+        <RuleLabel code={finding.ruleCode} />
+      </p>
       <p className="text-sm text-slate-700">
         {t(`rectification.severity.${finding.severity}`)}
         {finding.entityLabel ? ` · ${finding.entityLabel}` : ""}

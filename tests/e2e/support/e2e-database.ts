@@ -2,6 +2,7 @@ import path from "node:path";
 import { PrismaPg } from "@prisma/adapter-pg";
 import pg from "pg";
 import { PrismaClient } from "../../../app/generated/prisma/client.ts";
+import { seedComplaintsDemo } from "../../../prisma/seed/complaints-demo.ts";
 import { seedDemo } from "../../../prisma/seed/demo.ts";
 import { seedEscrowDemo } from "../../../prisma/seed/escrow-demo.ts";
 import { seedRegistryDemo } from "../../../prisma/seed/registry-demo.ts";
@@ -34,6 +35,7 @@ export async function createE2eDatabase(): Promise<void> {
     // The full demo registry, as `npm run db:seed` writes it: public search and profiles have data.
     await seedRegistryDemo(db);
     await seedEscrowDemo(db);
+    await seedComplaintsDemo(db);
   } finally {
     await db.$disconnect();
   }

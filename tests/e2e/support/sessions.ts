@@ -1,7 +1,8 @@
 import { createHash, randomBytes } from "node:crypto";
+import type { BrowserContext } from "@playwright/test";
 import { createCookie } from "@remix-run/node";
 import pg from "pg";
-import { E2E_SESSION_SECRET, OWNER_DATABASE_URL } from "./e2e-environment.ts";
+import { baseURLFromEnvironment, E2E_SESSION_SECRET, OWNER_DATABASE_URL } from "./e2e-environment.ts";
 
 const cookie = createCookie("tipei_session", { secrets: [E2E_SESSION_SECRET], path: "/" });
 
@@ -25,6 +26,13 @@ export async function sessionCookieFor(email: string): Promise<string> {
   }
   const serialized = await cookie.serialize(token);
   return serialized.split(";")[0] ?? "";
+}
+
+/** The browser context becomes `email`'s: other cookies (another person's session) are dropped first. */
+export async function signInAs(context: BrowserContext, email: string): Promise<void> {
+  await context.clearCookies();
+  const [name, value] = (await sessionCookieFor(email)).split("=");
+  await context.addCookies([{ name: name ?? "", value: value ?? "", url: baseURLFromEnvironment() }]);
 }
 
 /**

@@ -7,6 +7,7 @@ import { SPORT_CODES } from "~/modules/registry/sports";
 // The document is built without a database: the registry modules it reads constants from would
 // otherwise open a connection pool when imported.
 vi.mock("~/lib/db-scope.server", () => ({ inPublicRegistry: vi.fn(), inScope: vi.fn() }));
+vi.mock("~/lib/db.server", () => ({ prisma: {}, pgPool: vi.fn() }));
 vi.mock("~/lib/logger.server", () => ({ logger: { warn: vi.fn(), error: vi.fn() } }));
 
 type Json = Record<string, unknown>;
