@@ -6,10 +6,11 @@ import { signInAs } from "./support/sessions.ts";
 
 // Issue 7's inspection, on the screens: the city's administrator opens a task for a Xihu school and
 // gives it to the district's inspector, who works it on a phone: starts it (the checklist comes
-// from the rules that apply), fails an item with a note, is stopped by the browser when saving an
-// item with no result, and finishes with a rectification order built from the failed item.
+// from the rules that apply), fails an item with a note, is stopped by the browser when finishing
+// with no outcome, and finishes with a rectification order built from the failed item.
 const PHONE = { width: 375, height: 812 };
 const INSPECTOR = "xihu.inspector@tipei.example";
+const OUTCOME_MISSING = "请选择检查结论。";
 
 test.use({ navigationTimeout: 60_000 });
 
@@ -36,7 +37,10 @@ test("an inspector works a task on a phone and orders rectification from a faile
   await page.getByLabel("截止日期", { exact: true }).fill(addDays(today, 14));
   await page.getByLabel("检查员", { exact: true }).selectOption({ label: inspector.display_name });
   await page.getByRole("button", { name: "创建任务" }).click();
-  await expect(page.getByText("检查任务已创建。")).toBeVisible();
+  // The new task's page follows, not started yet.
+  await page.waitForURL(/\/gov\/hangzhou\/inspections\/[0-9a-f-]{36}$/);
+  await expect(page.getByRole("heading", { name: school.name })).toBeVisible();
+  await expect(page.getByText("检查尚未开始")).toBeVisible();
 
   // 2. The inspector, on a phone, finds it in their list and starts it.
   await page.setViewportSize(PHONE);
@@ -58,10 +62,9 @@ test("an inspector works a task on a phone and orders rectification from a faile
   await expect(items.first().locator("p").first()).toHaveText(/^[A-Z]{3}-\d{2}\s*\p{Script=Han}{2,}/u);
   await waitForHydration(page);
 
-  // 3. Saving an item with no result is stopped in the browser; a failed item with a note is saved.
+  // 3. Every item starts as not checked; the first fails, with a note.
   const first = items.nth(0);
-  await first.getByRole("button", { name: "保存此项" }).click();
-  await expect(first.getByText("请选择检查结果")).toBeVisible();
+  await expect(first.getByLabel("未检查")).toBeChecked();
   await first.getByLabel("不合格").check();
   await first.getByLabel("备注").fill("消防通道被杂物堵塞");
   await first.getByRole("button", { name: "保存此项" }).click();
@@ -77,7 +80,10 @@ test("an inspector works a task on a phone and orders rectification from a faile
   const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
   expect(overflow).toBeLessThanOrEqual(0);
 
-  // 4. The outcome: rectification, with a deadline; the order is made from the failed item.
+  // 4. The outcome: sent without one, the browser says what is missing and nothing is posted.
+  await page.getByRole("button", { name: "提交结论" }).click();
+  await expect(page.getByText(OUTCOME_MISSING)).toBeVisible();
+  // Rectification, with a deadline; the order is made from the failed item.
   await page.getByLabel("结论", { exact: true }).selectOption({ label: "责令整改" });
   await page.getByLabel("检查意见").fill("请于期限内清理消防通道并提交整改照片。");
   await page.getByLabel("整改期限（责令整改时填写）").fill(addDays(today, 20));

@@ -34,7 +34,6 @@ export const inspectionZh = {
   "inspection.manual.assignee": "检查员",
   "inspection.manual.noAssignee": "暂不分配",
   "inspection.manual.submit": "创建任务",
-  "inspection.manual.created": "检查任务已创建。",
   "inspection.page.back": "返回检查任务",
   "inspection.page.due": "截止 {date}",
   "inspection.page.notStarted": "检查尚未开始。开始后会按适用于该机构的规则生成检查清单。",
@@ -140,7 +139,6 @@ export const inspectionEn = {
   "inspection.manual.assignee": "Inspector",
   "inspection.manual.noAssignee": "Not yet assigned",
   "inspection.manual.submit": "Create task",
-  "inspection.manual.created": "The inspection task was created.",
   "inspection.page.back": "Back to inspection tasks",
   "inspection.page.due": "Due {date}",
   "inspection.page.notStarted":
