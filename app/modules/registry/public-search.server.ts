@@ -13,23 +13,37 @@ import { SPORT_CODES, type Sport } from "./sports";
 
 /**
  * Search of the public registry: one query string (part of a name, or a registration number),
- * a sport and an area, 20 results a page. Runs under the public scope (`inPublicRegistry`), so
- * row-level security already limits it to registered institutions, in every city: the registry
- * is public, tenancy does not apply to it.
+ * a sport and an area, 20 results a page. Runs in the public scope (`inPublicRegistry`) and reads
+ * the view `public_registry_entry`: registered institutions only, in every city (the registry is
+ * public, tenancy does not apply to it), and only the columns the search filters, orders and shows.
+ *
+ * Why a view, not the institution table. The app's role reads institution under row-level
+ * security, and PostgreSQL evaluates a condition that is not leakproof (`ILIKE`, pg_trgm's `%`,
+ * `@>`) only after the policies, so never as an index condition: every name search read all the
+ * registered rows (a sequential scan of 21,000 institutions for a 1% match). Marking functions
+ * leakproof needs a superuser; a security-barrier view has the same rule as a policy. The view
+ * (owned by the migration owner, which row-level security does not apply to; no security barrier)
+ * shows exactly the rows the `institution_public` policy shows, in the public scope only, so the
+ * planner may use the trigram, sports, authority and registration number indexes. Without a
+ * barrier a condition may run on a hidden row before the view's WHERE; the result never holds
+ * one, and the conditions here (escaped ILIKE, `%`, similarity, `=`, `@>`, IN) never raise on a
+ * row's value, so nothing about a hidden row can come out. The migration
+ * `20261205010000_public_registry_entry` says more; `public-registry-entry.test.ts` checks its rows
+ * and columns. Use the view only with conditions like these.
  *
  * How names are matched. Institution names are Chinese and have no spaces, so pg_trgm's
  * similarity scores are near zero for a part of a name (its word-boundary trigrams never occur
  * inside a name). A substring match, `name ILIKE '%浪花%'`, is what finds them. The GIN trigram
  * index `institution_name_trgm_idx` serves that ILIKE when the query has 3 or more characters;
  * with 1–2 characters pg_trgm can extract no trigram from the pattern, so PostgreSQL reads the
- * registered rows instead (a sequential scan: milliseconds for the tens of thousands of
- * institutions a province has). We keep the same predicate for both rather than a second index,
- * so a two-character query like “游泳” or “浪花” still works. For 3+ characters `name % q`
- * (trigram similarity) is OR-ed in to forgive typos in Latin-script names. Results are ordered by
- * relevance (exact name, then prefix, then substring, then similar only; then trigram similarity)
- * and then by name. NOTE: pg_trgm treats CJK characters as word characters only under a UTF-8
- * LC_CTYPE (C.UTF-8, zh_CN.UTF-8); under LC_CTYPE=C it extracts nothing from Chinese text and the
- * index cannot serve these queries (the integration tests check this).
+ * registered rows instead (a scan of the table or of the covering index `institution_public_search_idx`,
+ * whichever the planner finds cheaper: tens of milliseconds for a province). We keep the same predicate
+ * for both rather than a second index, so a two-character query like “游泳” or “浪花” still works. For
+ * 3+ characters `name % q` (trigram similarity) is OR-ed in to forgive typos in Latin-script names.
+ * Results are ordered by relevance (exact name, then prefix, then substring, then similar only; then
+ * trigram similarity) and then by name. NOTE: pg_trgm treats CJK characters as word characters only
+ * under a UTF-8 LC_CTYPE (C.UTF-8, zh_CN.UTF-8); under LC_CTYPE=C it extracts nothing from Chinese
+ * text and the index cannot serve these queries (the integration tests check this).
  */
 
 export const PUBLIC_PAGE_SIZE = 20;
@@ -134,8 +148,8 @@ type SummaryRow = {
 
 export async function searchPublicRegistry(db: Db, query: PublicSearchQuery): Promise<PublicSearchOutcome> {
   const filters: Prisma.Sql[] = [
-    // Row-level security already hides unregistered institutions; said again here so this query
-    // stays right even if it ever runs under another scope.
+    // The view already hides unregistered institutions (and everything outside the public scope);
+    // said again here so the search stays right whatever the view becomes.
     Prisma.sql`i.registration_no IS NOT NULL`,
     Prisma.sql`i.status IN ('APPROVED', 'SUSPENDED', 'REVOKED', 'CLOSED')`,
   ];
@@ -158,7 +172,7 @@ export async function searchPublicRegistry(db: Db, query: PublicSearchQuery): Pr
     SELECT i.registration_no AS "registrationNo", i.name, i.status::text AS status, i.sports,
            a.code AS "authorityCode", a.name AS "authorityName", a.name_en AS "authorityNameEn",
            count(*) OVER ()::int AS total
-      FROM institution i JOIN authority a ON a.id = i.authority_id
+      FROM public_registry_entry i JOIN authority a ON a.id = i.authority_id
      WHERE ${where}
      ORDER BY ${matching.orderBy}
      LIMIT ${PUBLIC_PAGE_SIZE} OFFSET ${(query.page - 1) * PUBLIC_PAGE_SIZE}`;
@@ -169,7 +183,7 @@ export async function searchPublicRegistry(db: Db, query: PublicSearchQuery): Pr
       ? 0
       : ((
           await db.$queryRaw<{ total: number }[]>`
-            SELECT count(*)::int AS total FROM institution i WHERE ${where}`
+            SELECT count(*)::int AS total FROM public_registry_entry i WHERE ${where}`
         )[0]?.total ?? 0));
 
   const items = rows.flatMap((row): PublicInstitutionSummary[] =>
