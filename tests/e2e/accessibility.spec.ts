@@ -5,7 +5,7 @@ import { baseURLFromEnvironment } from "./support/e2e-environment.ts";
 import { expect, test } from "./support/fixtures.ts";
 import { waitForHydration } from "./support/hydration.ts";
 import { DEMO_REGISTRATION_NO, enrollmentPagesOf, inspectionTaskPages, routePagesFor } from "./support/pages.ts";
-import { copyOfDemoAccount, sessionCookieFor } from "./support/sessions.ts";
+import { copyOfDemoAccount, signInAs } from "./support/sessions.ts";
 
 /**
  * Every page of the app, in both languages, checked by axe-core against WCAG 2.1 A and AA: no
@@ -70,12 +70,8 @@ async function accountFor(actor: Actor, locale: Locale): Promise<string | null> 
 
 async function openAs(context: BrowserContext, actor: Actor, locale: Locale): Promise<string | null> {
   const email = await accountFor(actor, locale);
-  if (email) {
-    const [name, value] = (await sessionCookieFor(email)).split("=");
-    await context.addCookies([{ name: name ?? "", value: value ?? "", url: baseURLFromEnvironment() }]);
-  } else {
-    await chooseLocaleCookie(context, locale);
-  }
+  if (email) await signInAs(context, email);
+  else await chooseLocaleCookie(context, locale);
   return email;
 }
 

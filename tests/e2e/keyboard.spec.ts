@@ -1,9 +1,8 @@
 import type { Locator, Page } from "@playwright/test";
-import { baseURLFromEnvironment } from "./support/e2e-environment.ts";
 import { expect, test } from "./support/fixtures.ts";
 import { waitForHydration } from "./support/hydration.ts";
 import { DEMO_REGISTRATION_NO } from "./support/pages.ts";
-import { copyOfDemoAccount, sessionCookieFor } from "./support/sessions.ts";
+import { copyOfDemoAccount, signInAs } from "./support/sessions.ts";
 
 /**
  * Keyboard only: Tab to each control (never a click), type, and act with Enter or Space; the
@@ -56,8 +55,7 @@ test("a parent enrolls and accepts the contract with the keyboard alone", async 
   // A copy of the demo parent: the enrollment it starts leaves the demo's own figures alone.
   const parent = await copyOfDemoAccount("parent@tipei.example", "zh-CN");
   try {
-    const [name, value] = (await sessionCookieFor(parent.email)).split("=");
-    await context.addCookies([{ name: name ?? "", value: value ?? "", url: baseURLFromEnvironment() }]);
+    await signInAs(context, parent.email);
     await page.goto(`/institutions/${DEMO_REGISTRATION_NO}`);
     await waitForHydration(page);
     await tabTo(page, page.getByRole("link", { name: /^报名 / }).first(), 80);
