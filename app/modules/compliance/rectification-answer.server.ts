@@ -28,7 +28,7 @@ export async function answerOrder(
   if (fileIds.length > MAX_EVIDENCE_FILES)
     throw new InvalidRectification({ evidence: ["validation.rectification.tooManyFiles"] });
 
-  const notice = await inScope(scope, async (db) => {
+  await inScope(scope, async (db) => {
     const order = await lockOrder(db, orderId, { institutionId });
     const to = nextRectificationStatus(order.status, "answer");
     if (fileIds.length > 0) {
@@ -61,12 +61,11 @@ export async function answerOrder(
       details: { responseId: response.id, files: fileIds.length },
     });
     const name = await institutionNameOf(db, order.institutionId);
-    return notifyRegulators(
+    await notifyRegulators(
       db,
       order.authorityId,
       noticeOf("answered", order, name, text.slice(0, 200)),
       order.issuedById ? { userId: order.issuedById, authorityId: order.issuingAuthorityId } : null,
     );
   });
-  await notice.deliver();
 }

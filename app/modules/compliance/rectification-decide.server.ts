@@ -27,7 +27,7 @@ export async function decideOrder(
   if (decision !== "accept" && reason === "") {
     throw new InvalidRectification({ [`${decision}Reason`]: ["validation.required"] });
   }
-  const notice = await inScope(scope, async (db) => {
+  await inScope(scope, async (db) => {
     const order = await lockOrder(db, orderId, { jurisdiction: true });
     const to = nextRectificationStatus(order.status, decision);
     await db.rectificationOrder.update({
@@ -44,7 +44,6 @@ export async function decideOrder(
       details: { actingAuthorityId: scope.authorityId },
     });
     const name = await institutionNameOf(db, order.institutionId);
-    return notifyInstitution(db, noticeOf(NOTICE[decision], order, name, reason));
+    await notifyInstitution(db, noticeOf(NOTICE[decision], order, name, reason));
   });
-  await notice.deliver();
 }

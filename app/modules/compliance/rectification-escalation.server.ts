@@ -1,7 +1,7 @@
 import { unsafeAsSystem } from "~/lib/db-scope.server";
 import { logger } from "~/lib/logger.server";
 import { dateColumn, isoDateOf, todayInChina } from "./rectification-deadline";
-import { combineEmails, notifyInstitution, notifyRegulators } from "./rectification-notifications.server";
+import { notifyInstitution, notifyRegulators } from "./rectification-notifications.server";
 import { institutionNameOf, noticeOf, recordStep } from "./rectification-record.server";
 import { canRectification, nextRectificationStatus } from "./rectification-state-machine";
 
@@ -42,16 +42,16 @@ export async function escalateOverdueOrders(now = new Date()): Promise<number> {
 /** Escalates one order if it is (still) due; false when another run or a step got there first. */
 export async function escalateOrder(orderId: string, now = new Date()): Promise<boolean> {
   const today = todayInChina(now);
-  const notice = await unsafeAsSystem(async (db) => {
+  return unsafeAsSystem(async (db) => {
     const locked = await db.$queryRaw<{ id: string }[]>`
       SELECT id::text AS id FROM rectification_order WHERE id = ${orderId}::uuid FOR UPDATE`;
-    if (locked.length === 0) return null;
+    if (locked.length === 0) return false;
     const order = await db.rectificationOrder.findUniqueOrThrow({
       where: { id: orderId },
       include: { _count: { select: { items: true } } },
     });
     const deadline = isoDateOf(order.deadline);
-    if (order.escalatedAt !== null || !canRectification(order.status, "escalate") || deadline >= today) return null;
+    if (order.escalatedAt !== null || !canRectification(order.status, "escalate") || deadline >= today) return false;
     const to = nextRectificationStatus(order.status, "escalate");
     await db.rectificationOrder.update({ where: { id: order.id }, data: { status: to, escalatedAt: now } });
     const signal = await db.riskSignal.createMany({
@@ -77,12 +77,8 @@ export async function escalateOrder(orderId: string, now = new Date()): Promise<
       details: { deadline, riskSignal: signal.count === 1 },
     });
     const name = await institutionNameOf(db, order.institutionId);
-    return combineEmails(
-      await notifyInstitution(db, noticeOf("overdueInstitution", order, name, "")),
-      await notifyRegulators(db, order.authorityId, noticeOf("overdueRegulator", order, name, "")),
-    );
+    await notifyInstitution(db, noticeOf("overdueInstitution", order, name, ""));
+    await notifyRegulators(db, order.authorityId, noticeOf("overdueRegulator", order, name, ""));
+    return true;
   });
-  if (!notice) return false;
-  await notice.deliver();
-  return true;
 }

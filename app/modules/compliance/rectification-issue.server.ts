@@ -131,7 +131,7 @@ export type OrderToCreate = {
 
 /**
  * Creates the order, its items, its history, the audit event and the institution admins' emails
- * in the caller's transaction; answers the order and the notice to deliver after commit.
+ * (with their delivery jobs, in the job outbox) in the caller's transaction; answers the order.
  */
 export async function createOrderIn(db: Db, scope: RegulatorScope, order: OrderToCreate) {
   const { institution, items, instructions } = order;
@@ -178,11 +178,11 @@ export async function createOrderIn(db: Db, scope: RegulatorScope, order: OrderT
       ...order.details,
     },
   });
-  const notice = await notifyInstitution(
+  await notifyInstitution(
     db,
     noticeOf("issued", { ...created, _count: { items: items.length } }, institution.name, instructions),
   );
-  return { orderId: created.id, notice };
+  return { orderId: created.id };
 }
 
 /**
@@ -196,7 +196,7 @@ export async function issueOrder(scope: RegulatorScope, input: IssueOrderInput, 
   if (findingIds.length === 0)
     throw new InvalidRectification({ findingIds: ["validation.rectification.chooseFinding"] });
 
-  const { orderId, notice } = await inScope(scope, async (db) => {
+  const { orderId } = await inScope(scope, async (db) => {
     const institution = await institutionInJurisdiction(db, input.institutionId);
     if (!institution) throw new RectificationNotFound(input.institutionId);
     const report = await latestReport(db, institution.id);
@@ -216,6 +216,5 @@ export async function issueOrder(scope: RegulatorScope, input: IssueOrderInput, 
       instructions,
     });
   });
-  await notice.deliver();
   return orderId;
 }

@@ -32,19 +32,9 @@ export type RectificationNotice = {
   reason: string;
 };
 
-/**
- * Emails written in the caller's transaction with their delivery jobs (the job outbox): the worker
- * sends them once it commits. `deliver` has nothing left to do; callers still call it after the commit.
- */
-export type PendingEmails = { deliver: () => Promise<void> };
-
-export function combineEmails(...pending: PendingEmails[]): PendingEmails {
-  return { deliver: async () => void (await Promise.all(pending.map((p) => p.deliver()))) };
-}
-
 type Recipient = { email: string; locale: string; link: string };
 
-async function queueFor(db: Db, recipients: Recipient[], notice: RectificationNotice): Promise<PendingEmails> {
+async function queueFor(db: Db, recipients: Recipient[], notice: RectificationNotice): Promise<void> {
   const seen = new Set<string>();
   for (const r of recipients) {
     if (seen.has(r.email)) continue;
@@ -65,7 +55,6 @@ async function queueFor(db: Db, recipients: Recipient[], notice: RectificationNo
       textBody: t(`email.rectification.${notice.kind}.body` as MessageKey, values),
     });
   }
-  return { deliver: async () => {} };
 }
 
 const origin = () => getEnv().APP_ORIGIN ?? "";
@@ -75,7 +64,7 @@ const origin = () => getEnv().APP_ORIGIN ?? "";
 // workspace each recipient opens the order in leave these functions.
 
 /** The institution's admins (answering is also open to staff; the emails go to those in charge). */
-export async function notifyInstitution(db: Db, notice: RectificationNotice): Promise<PendingEmails> {
+export async function notifyInstitution(db: Db, notice: RectificationNotice): Promise<void> {
   const admins = await unsafeAsSystem((system) =>
     system.membership.findMany({
       where: { institutionId: notice.institutionId, role: "INSTITUTION_ADMIN", user: { disabledAt: null } },
@@ -83,7 +72,7 @@ export async function notifyInstitution(db: Db, notice: RectificationNotice): Pr
     }),
   );
   const link = `${origin()}/org/${notice.institutionId}/compliance/rectifications/${notice.orderId}`;
-  return queueFor(
+  await queueFor(
     db,
     admins.map((m) => ({ ...m.user, link })),
     notice,
@@ -100,7 +89,7 @@ export async function notifyRegulators(
   authorityId: string,
   notice: RectificationNotice,
   issuer: { userId: string; authorityId: string } | null = null,
-): Promise<PendingEmails> {
+): Promise<void> {
   const admins = await unsafeAsSystem(
     (system) => system.$queryRaw<{ email: string; locale: string; slug: string }[]>`
       WITH RECURSIVE up AS (
@@ -127,5 +116,5 @@ export async function notifyRegulators(
     locale: r.locale,
     link: `${origin()}/gov/${r.slug}/rectifications/${notice.orderId}`,
   }));
-  return queueFor(db, recipients, notice);
+  await queueFor(db, recipients, notice);
 }

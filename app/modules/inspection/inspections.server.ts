@@ -265,16 +265,13 @@ export async function finishInspection(
     });
     // Suspension by the registry's own path (state machine, history, audit, the institution's
     // email, the closure refunds), committed with the outcome: never one without the other.
-    const suspension =
-      input.outcome === "SUSPENSION"
-        ? await changeRegistrationIn(db, actor.scope, institution.id, "suspend", input.summary)
-        : null;
+    if (input.outcome === "SUSPENSION") {
+      await changeRegistrationIn(db, actor.scope, institution.id, "suspend", input.summary);
+    }
     // An inspection is a risk signal for the institution (queued with this commit: the job outbox).
     await scoreRiskSoon(db, institution.id, "inspection");
-    return { inspectionId: inspection.id, order, suspension };
+    return { inspectionId: inspection.id, order };
   });
-  if (done.order) await done.order.notice.deliver();
-  if (done.suspension) await done.suspension.notice.deliver();
   return { inspectionId: done.inspectionId, outcome: input.outcome, orderId: done.order?.orderId ?? null };
 }
 

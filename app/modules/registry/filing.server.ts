@@ -194,7 +194,7 @@ export async function updateDraft(
 
 /** Freezes the draft as the snapshot the regulator reviews. */
 export async function submitFiling(scope: ActingScope, filingId: string): Promise<void> {
-  const notice = await inScope(scope, async (db) => {
+  await inScope(scope, async (db) => {
     const filing = await lockFiling(db, filingId);
     const draft = parseDraft(filing.draft);
     const problems = submissionProblems(draft);
@@ -204,13 +204,12 @@ export async function submitFiling(scope: ActingScope, filingId: string): Promis
       submittedAt: new Date(),
       changeRequests: [],
     });
-    return notifyRegulatorAdmins(db, filing.authorityId, {
+    await notifyRegulatorAdmins(db, filing.authorityId, {
       kind: "filingSubmitted",
       institutionName: draft.entity?.name ?? filing.institution.name,
       filingId,
     });
   });
-  await notice.deliver();
 }
 
 export async function withdrawFiling(scope: ActingScope, filingId: string): Promise<void> {
@@ -292,7 +291,7 @@ export async function requestChanges(
   reason: string,
   comments: ChangeRequest[],
 ): Promise<void> {
-  const notice = await inScope(scope, async (db) => {
+  await inScope(scope, async (db) => {
     const filing = await lockFiling(db, filingId);
     await transition(
       db,
@@ -307,14 +306,13 @@ export async function requestChanges(
       },
       reason,
     );
-    return notifyInstitutionAdmins(db, filing.institutionId, { kind: "changesRequested", filingId, reason, comments });
+    await notifyInstitutionAdmins(db, filing.institutionId, { kind: "changesRequested", filingId, reason, comments });
   });
-  await notice.deliver();
 }
 
 export async function rejectFiling(scope: ActingScope, filingId: string, reason: string): Promise<void> {
   requireReason(reason);
-  const notice = await inScope(scope, async (db) => {
+  await inScope(scope, async (db) => {
     const filing = await lockFiling(db, filingId);
     await transition(
       db,
@@ -324,9 +322,8 @@ export async function rejectFiling(scope: ActingScope, filingId: string, reason:
       { decidedAt: new Date(), decidedById: scope.userId, decisionReason: reason },
       reason,
     );
-    return notifyInstitutionAdmins(db, filing.institutionId, { kind: "rejected", filingId, reason });
+    await notifyInstitutionAdmins(db, filing.institutionId, { kind: "rejected", filingId, reason });
   });
-  await notice.deliver();
 }
 
 /**
@@ -338,7 +335,7 @@ export async function approveFiling(
   filingId: string,
   now = new Date(),
 ): Promise<{ registrationNo: string }> {
-  const { registrationNo, notice } = await inScope(scope, async (db) => {
+  const registrationNo = await inScope(scope, async (db) => {
     const filing = await lockFiling(db, filingId);
     const content = parseDraft(filing.snapshot) as RegistrationContent;
     if (submissionProblems(content).length > 0) throw new FilingIncomplete(submissionProblems(content));
@@ -368,16 +365,11 @@ export async function approveFiling(
       },
     });
     await projectApprovedContent(db, filing.institution, content);
-    const notice = await notifyInstitutionAdmins(db, filing.institutionId, {
-      kind: "approved",
-      filingId,
-      registrationNo,
-    });
+    await notifyInstitutionAdmins(db, filing.institutionId, { kind: "approved", filingId, registrationNo });
     // The new registration is graded by the worker once this commits.
     await evaluateSoon(db, filing.institutionId);
-    return { registrationNo, notice };
+    return registrationNo;
   });
-  await notice.deliver();
   return { registrationNo };
 }
 
@@ -389,16 +381,14 @@ export async function changeRegistration(
   reason: string,
 ): Promise<InstitutionStatusName> {
   requireReason(reason);
-  const { to, notice } = await inScope(scope, (db) => changeRegistrationIn(db, scope, institutionId, event, reason));
-  await notice.deliver();
-  return to;
+  return inScope(scope, (db) => changeRegistrationIn(db, scope, institutionId, event, reason));
 }
 
 export type RegistrationChange = Extract<InstitutionEvent, "suspend" | "reinstate" | "revoke" | "close">;
 
 /**
  * The change inside the caller's transaction (an inspection's suspension commits with its
- * outcome); the caller delivers the notice after its commit.
+ * outcome), the institution admins' email and the closure refunds queued with it.
  */
 export async function changeRegistrationIn(
   db: Db,
@@ -434,8 +424,8 @@ export async function changeRegistrationIn(
     before: { status: institution.status },
     after: { status: to, reason },
   });
-  const notice = await notifyInstitutionAdmins(db, institutionId, { kind: "statusChanged", status: to, reason });
+  await notifyInstitutionAdmins(db, institutionId, { kind: "statusChanged", status: to, reason });
   // Suspended, revoked or closed: every unconsumed balance goes back to the parents.
   await refundOnClosureSoon(db, institutionId, to);
-  return { to, notice };
+  return to;
 }

@@ -11,11 +11,6 @@ export type RegistryNotice =
   | { kind: "statusChanged"; status: string; reason: string };
 
 type Recipient = { email: string; locale: string };
-/**
- * Emails written in the caller's transaction with their delivery jobs (the job outbox): the worker
- * sends them once it commits. `deliver` has nothing left to do; callers still call it after the commit.
- */
-export type PendingEmails = { deliver: () => Promise<void> };
 
 const SUBJECTS: Record<RegistryNotice["kind"], MessageKey> = {
   filingSubmitted: "email.filing.submitted.subject",
@@ -32,7 +27,11 @@ const BODIES: Record<RegistryNotice["kind"], MessageKey> = {
   statusChanged: "email.filing.statusChanged.body",
 };
 
-async function queueFor(db: Db, recipients: Recipient[], notice: RegistryNotice, link: string): Promise<PendingEmails> {
+/**
+ * Emails written in the caller's transaction with their delivery jobs (the job outbox): they exist
+ * exactly when the step that caused them commits, and the worker sends them after.
+ */
+async function queueFor(db: Db, recipients: Recipient[], notice: RegistryNotice, link: string): Promise<void> {
   for (const r of recipients) {
     const t = translator(messagesFor(isLocale(r.locale) ? r.locale : "zh-CN"));
     const values: Record<string, string> = {
@@ -50,16 +49,11 @@ async function queueFor(db: Db, recipients: Recipient[], notice: RegistryNotice,
       textBody: t(BODIES[notice.kind], values),
     });
   }
-  return { deliver: async () => {} };
 }
 
 // Recipients are found platform-wide (an institution may not otherwise see its regulators'
 // accounts); only their addresses and languages leave this function.
-export async function notifyInstitutionAdmins(
-  db: Db,
-  institutionId: string,
-  notice: RegistryNotice,
-): Promise<PendingEmails> {
+export async function notifyInstitutionAdmins(db: Db, institutionId: string, notice: RegistryNotice): Promise<void> {
   const recipients = await unsafeAsSystem((system) =>
     system.membership.findMany({
       where: { institutionId, role: "INSTITUTION_ADMIN" },
@@ -67,7 +61,7 @@ export async function notifyInstitutionAdmins(
     }),
   );
   const origin = getEnv().APP_ORIGIN ?? "";
-  return queueFor(
+  await queueFor(
     db,
     recipients.map((m) => m.user),
     notice,
@@ -76,11 +70,7 @@ export async function notifyInstitutionAdmins(
 }
 
 /** The admins of the authority, or of its nearest ancestor that has any (a district may have none). */
-export async function notifyRegulatorAdmins(
-  db: Db,
-  authorityId: string,
-  notice: RegistryNotice,
-): Promise<PendingEmails> {
+export async function notifyRegulatorAdmins(db: Db, authorityId: string, notice: RegistryNotice): Promise<void> {
   const recipients = await unsafeAsSystem(
     (system) =>
       system.$queryRaw<{ email: string; locale: string }[]>`
@@ -98,5 +88,5 @@ export async function notifyRegulatorAdmins(
   const origin = getEnv().APP_ORIGIN ?? "";
   const slug = (await db.authority.findUnique({ where: { id: authorityId }, select: { slug: true } }))?.slug ?? "";
   const filingId = "filingId" in notice ? notice.filingId : "";
-  return queueFor(db, recipients, notice, `${origin}/gov/${slug}/reviews/${filingId}`);
+  await queueFor(db, recipients, notice, `${origin}/gov/${slug}/reviews/${filingId}`);
 }
