@@ -1,5 +1,5 @@
 import type { Prisma } from "~/generated/prisma/client.ts";
-import { unsafeAsSystem } from "~/lib/db-scope.server";
+import { type Db, unsafeAsSystem } from "~/lib/db-scope.server";
 import { enqueueInTransaction } from "~/lib/jobs/outbox.server";
 import { logger } from "~/lib/logger.server";
 import { enqueue } from "~/lib/queue.server";
@@ -14,24 +14,30 @@ export const paymentEventJobId = (eventId: string) => `payment-event-${eventId.r
  * when its processing is queued, whether Redis answers or not.
  */
 export async function storeProviderEvent(provider: ProviderName, event: ProviderEvent): Promise<{ stored: boolean }> {
-  const stored = await unsafeAsSystem(async (db) => {
-    const created = await db.paymentEvent.createMany({
-      data: [{ id: event.id, provider, type: event.type, payload: event as unknown as Prisma.InputJsonValue }],
-      skipDuplicates: true,
-    });
-    if (created.count === 1) {
-      await enqueueInTransaction(
-        db,
-        "process-payment-event",
-        { v: 1, eventId: event.id },
-        {
-          jobId: paymentEventJobId(event.id),
-        },
-      );
-    }
-    return created.count === 1;
-  });
+  const stored = await unsafeAsSystem((db) => storeProviderEventIn(db, provider, event));
   return { stored };
+}
+
+/**
+ * The same in the caller's transaction: the simulated provider reports what it did in the
+ * transaction that writes it into its books, so neither exists without the other.
+ */
+export async function storeProviderEventIn(db: Db, provider: ProviderName, event: ProviderEvent): Promise<boolean> {
+  const created = await db.paymentEvent.createMany({
+    data: [{ id: event.id, provider, type: event.type, payload: event as unknown as Prisma.InputJsonValue }],
+    skipDuplicates: true,
+  });
+  if (created.count === 1) {
+    await enqueueInTransaction(
+      db,
+      "process-payment-event",
+      { v: 1, eventId: event.id },
+      {
+        jobId: paymentEventJobId(event.id),
+      },
+    );
+  }
+  return created.count === 1;
 }
 
 /** Asks again for an event still unprocessed; `relay` names the attempt (BullMQ keeps a failed job's id). */

@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
 import type { Prisma } from "~/generated/prisma/client.ts";
 import { type Db, unsafeAsSystem } from "~/lib/db-scope.server";
-import { storeProviderEvent } from "../event-inbox.server";
+import { storeProviderEventIn } from "../event-inbox.server";
 import type {
   CheckoutInput,
   CheckoutSession,
@@ -33,7 +33,9 @@ export const simulatedCheckoutPath = (sessionId: string) => `/pay/simulated/${se
  * The `simulated` provider: what a payment provider would do, kept in our own database
  * (`simulated_provider_record`, apart from the ledger) and reported through the same events
  * Stripe sends, so everything after the provider runs exactly as it would with Stripe. Platform
- * work: the provider's books belong to no tenant.
+ * work: the provider's books belong to no tenant. Each event is stored in the transaction that
+ * writes what it reports, as a real provider reports everything it did whatever happens to its
+ * caller: a caller killed in between and retried finds the books written and the report sent.
  */
 export class SimulatedProvider implements PaymentProvider {
   readonly name = "simulated" as const;
@@ -111,23 +113,23 @@ export class SimulatedProvider implements PaymentProvider {
         client_reference_id: paymentId,
         metadata: { paymentId, enrollmentId },
       };
-      return event(
-        outcome === "succeed" ? "checkout.session.completed" : "checkout.session.async_payment_failed",
-        object,
+      await storeProviderEventIn(
+        db,
+        "simulated",
+        event(outcome === "succeed" ? "checkout.session.completed" : "checkout.session.async_payment_failed", object),
       );
+      return "done";
     });
-    if (!result) return "already";
-    await storeProviderEvent("simulated", result);
-    return "done";
+    return result ?? "already";
   }
 
   async refund(input: RefundInput): Promise<{ providerRefundId: string }> {
     const id = `sim_re_${compact(input.refundId)}`;
-    const created = await unsafeAsSystem(async (db) => {
+    await unsafeAsSystem(async (db) => {
       const existing = await db.simulatedProviderRecord.findUnique({
         where: { idempotencyKey: `refund:${input.refundId}` },
       });
-      if (existing) return null;
+      if (existing) return;
       const charge = await lockRecord(db, input.paymentIntentId, "CHARGE");
       const refunded = await sumChildren(db, charge.id, "REFUND");
       if (refunded + input.amountFen > charge.amountFen)
@@ -141,9 +143,6 @@ export class SimulatedProvider implements PaymentProvider {
         metadata: { refundId: input.refundId },
         key: `refund:${input.refundId}`,
       });
-      return { charge, refunded: refunded + input.amountFen };
-    });
-    if (created) {
       const refund = {
         id,
         object: "refund",
@@ -153,19 +152,20 @@ export class SimulatedProvider implements PaymentProvider {
         payment_intent: input.paymentIntentId,
         metadata: { refundId: input.refundId },
       };
-      await storeProviderEvent("simulated", event("refund.updated", refund));
-      await storeProviderEvent(
+      await storeProviderEventIn(db, "simulated", event("refund.updated", refund));
+      await storeProviderEventIn(
+        db,
         "simulated",
         event("charge.refunded", {
-          id: `sim_ch_${compact(created.charge.id)}`,
+          id: `sim_ch_${compact(charge.id)}`,
           object: "charge",
           payment_intent: input.paymentIntentId,
-          amount: created.charge.amountFen,
-          amount_refunded: created.refunded,
+          amount: charge.amountFen,
+          amount_refunded: refunded + input.amountFen,
           refunds: { object: "list", data: [refund] },
         }),
       );
-    }
+    });
     return { providerRefundId: id };
   }
 
@@ -187,9 +187,9 @@ export class SimulatedProvider implements PaymentProvider {
     amountFen: number;
     key: string;
   }): Promise<{ reversalId: string }> {
-    const outcome = await unsafeAsSystem(async (db) => {
+    const reversalId = await unsafeAsSystem(async (db) => {
       const existing = await db.simulatedProviderRecord.findUnique({ where: { idempotencyKey: input.key } });
-      if (existing) return { id: existing.id, event: null };
+      if (existing) return existing.id;
       const transfer = await lockRecord(db, input.transferId, "TRANSFER");
       const reversed = await sumChildren(db, transfer.id, "REVERSAL");
       if (reversed + input.amountFen > transfer.amountFen)
@@ -212,10 +212,10 @@ export class SimulatedProvider implements PaymentProvider {
         currency: "cny",
         metadata: transfer.metadata,
       };
-      return { id, event: event("transfer.reversed", object) };
+      await storeProviderEventIn(db, "simulated", event("transfer.reversed", object));
+      return id;
     });
-    if (outcome.event) await storeProviderEvent("simulated", outcome.event);
-    return { reversalId: outcome.id };
+    return { reversalId };
   }
 
   async paymentRecord(paymentIntentId: string): Promise<ProviderPaymentRecord> {
