@@ -1,4 +1,4 @@
-import { type Locale, type MessageKey, messagesFor, type Translate } from "~/lib/i18n/catalog";
+import { isMessageKey, type Translate } from "~/lib/i18n/catalog";
 import { useTranslation } from "~/lib/i18n/use-translation";
 import { translateCodedValues } from "~/modules/compliance/evaluators/evidence-text";
 import type { Evidence } from "~/modules/compliance/finding";
@@ -22,11 +22,10 @@ function placeholderValues(t: Translate, values: Evidence["values"]): Record<str
  * a key the catalog does not have (a newer or older evaluator, or one still being written) shows
  * the rule's title and the raw values instead of crashing or printing the key.
  */
-export function evidenceText(t: Translate, locale: Locale, evidence: Evidence, rule: string): string {
+export function evidenceText(t: Translate, evidence: Evidence, rule: string): string {
   // Codes (sport, certificate type, weekday) become words first, as the evaluators' catalog expects.
   const values = placeholderValues(t, translateCodedValues(t, evidence.values));
-  const known = evidence.key.startsWith(EVIDENCE_PREFIX) && Object.hasOwn(messagesFor(locale), evidence.key);
-  if (known) return t(evidence.key as MessageKey, values);
+  if (evidence.key.startsWith(EVIDENCE_PREFIX) && isMessageKey(evidence.key)) return t(evidence.key, values);
   // JSONB keeps keys in its own order: sort them so the same evidence always reads the same.
   const listed = Object.entries(values)
     .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
@@ -38,6 +37,6 @@ export function evidenceText(t: Translate, locale: Locale, evidence: Evidence, r
 }
 
 export function EvidenceText({ evidence, rule }: { evidence: Evidence; rule: string }) {
-  const { t, locale } = useTranslation();
-  return <>{evidenceText(t, locale, evidence, rule)}</>;
+  const { t } = useTranslation();
+  return <>{evidenceText(t, evidence, rule)}</>;
 }

@@ -1,5 +1,5 @@
-import type { Locale, MessageKey, Translate } from "~/lib/i18n/catalog";
-import { messagesFor } from "~/lib/i18n/catalog";
+import type { Translate } from "~/lib/i18n/catalog";
+import { isMessageKey } from "~/lib/i18n/catalog";
 import { useTranslation } from "~/lib/i18n/use-translation";
 import { evidencePairs, type StoredEvidence } from "~/modules/compliance/rectification-evidence";
 import { RuleLabel } from "./rule-label";
@@ -20,13 +20,9 @@ export type FindingView = {
 
 const EVIDENCE_PREFIX = "compliance.evidence.";
 
-function known(locale: Locale, key: string): key is MessageKey {
-  return Object.hasOwn(messagesFor(locale), key);
-}
-
-export function evidenceSentence(t: Translate, locale: Locale, evidence: StoredEvidence): string {
+export function evidenceSentence(t: Translate, evidence: StoredEvidence): string {
   const key = evidence.key.startsWith(EVIDENCE_PREFIX) ? evidence.key : `${EVIDENCE_PREFIX}${evidence.key}`;
-  if (evidence.key !== "" && known(locale, key)) {
+  if (evidence.key !== "" && isMessageKey(key)) {
     const values = Object.fromEntries(
       Object.entries(evidence.values).map(([name, value]) => [name, value === null ? "—" : String(value)]),
     );
@@ -36,8 +32,8 @@ export function evidenceSentence(t: Translate, locale: Locale, evidence: StoredE
 }
 
 export function FindingSummary({ finding }: { finding: FindingView }) {
-  const { t, locale } = useTranslation();
-  const evidence = evidenceSentence(t, locale, finding.evidence);
+  const { t } = useTranslation();
+  const evidence = evidenceSentence(t, finding.evidence);
   return (
     <div className="space-y-0.5">
       <p className="font-medium">

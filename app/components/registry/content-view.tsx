@@ -1,7 +1,7 @@
 import type { ReactNode } from "react";
 import { ScrollRegion } from "~/components/ui/scroll-region";
 import { formatFen } from "~/lib/format";
-import { type MessageKey, messagesFor, type Translate } from "~/lib/i18n/catalog";
+import { isMessageKey, type MessageKey, type Translate } from "~/lib/i18n/catalog";
 import { useTranslation } from "~/lib/i18n/use-translation";
 import type { DraftContent } from "~/modules/registry/content";
 import { type DiffValue, fieldOf, type PathSegment, parseContentPath } from "~/modules/registry/content-diff";
@@ -15,10 +15,8 @@ import { type DiffValue, fieldOf, type PathSegment, parseContentPath } from "~/m
 /** Names of the files a content refers to, when the file is stored (`/files/<id>` serves it either way). */
 export type FileNames = Record<string, { name: string }>;
 
-const SOURCE_CATALOG = messagesFor("zh-CN");
-
 function catalogKey(key: string): MessageKey | null {
-  return Object.hasOwn(SOURCE_CATALOG, key) ? (key as MessageKey) : null;
+  return isMessageKey(key) ? key : null;
 }
 
 /** The label of a content field (`venues.trainingAreaM2`), or its name when the catalog has none. */

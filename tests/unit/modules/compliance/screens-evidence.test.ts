@@ -9,21 +9,19 @@ const en = translator(messagesFor("en"));
 describe("evidence on screen", () => {
   it("reads a key the catalog has, with its values", () => {
     const evidence = { key: "compliance.evidence.venueUnused", values: { venue: "一号馆" } };
-    expect(evidenceText(zh, "zh-CN", evidence, "VEN-01")).toBe("一号馆：课表中没有在此上课的线下课程。");
-    expect(evidenceText(en, "en", evidence, "VEN-01")).toBe("一号馆: no offline lesson is scheduled here.");
+    expect(evidenceText(zh, evidence, "VEN-01")).toBe("一号馆：课表中没有在此上课的线下课程。");
+    expect(evidenceText(en, evidence, "VEN-01")).toBe("一号馆: no offline lesson is scheduled here.");
   });
 
   it("shows the rule's title and the raw values for a key the catalog lacks, never the key", () => {
     const evidence = { key: "compliance.evidence.VEN-01.fromTheFuture", values: { trainees: 30, area: 120 } };
-    expect(evidenceText(zh, "zh-CN", evidence, "VEN-01")).toBe("生均培训场地面积（area = 120；trainees = 30）");
-    expect(evidenceText(en, "en", evidence, "VEN-01")).toBe("Training area per trainee (area = 120; trainees = 30)");
+    expect(evidenceText(zh, evidence, "VEN-01")).toBe("生均培训场地面积（area = 120；trainees = 30）");
+    expect(evidenceText(en, evidence, "VEN-01")).toBe("Training area per trainee (area = 120; trainees = 30)");
   });
 
   it("never takes a key outside the evidence catalog, nor crashes on an unknown rule or empty values", () => {
-    expect(evidenceText(zh, "zh-CN", { key: "app.name", values: {} }, "VEN-01")).toBe("生均培训场地面积");
-    expect(evidenceText(zh, "zh-CN", { key: "", values: { x: true, y: null } }, "ZZZ-99")).toBe(
-      "规则 ZZZ-99（x = 是；y = —）",
-    );
+    expect(evidenceText(zh, { key: "app.name", values: {} }, "VEN-01")).toBe("生均培训场地面积");
+    expect(evidenceText(zh, { key: "", values: { x: true, y: null } }, "ZZZ-99")).toBe("规则 ZZZ-99（x = 是；y = —）");
   });
 
   it("reads stored evidence of any shape without throwing", () => {

@@ -1,0 +1,58 @@
+import type { auditZh } from "./audit";
+
+export const auditEn = {
+  "audit.title": "Audit trail",
+  "audit.lead":
+    "Every state change in this jurisdiction and the ones below it. Events can only be appended, never edited or deleted, and are linked in a hash chain.",
+  "audit.chain.heading": "Hash chain check",
+  "audit.chain.intact":
+    "Chain intact: every event of the audit chain was checked and none was tampered with. {count} events are visible in this jurisdiction.",
+  "audit.chain.broken":
+    "Chain broken: event #{id} (or the one before it) was changed or removed; nothing from there on can be trusted.",
+  "audit.chain.brokenOutsideScope": "This event lies outside what this jurisdiction can see.",
+  "audit.chain.brokenNext":
+    "Contact the platform operators at once, and do not rely on these records as evidence until the cause is known.",
+  "audit.filter.heading": "Filter",
+  "audit.filter.action": "Action (prefix)",
+  "audit.filter.actionHint": "For example, institution. matches every institution action.",
+  "audit.filter.entityType": "Entity type",
+  "audit.filter.entityId": "Entity id",
+  "audit.filter.actor": "Actor (email or user id)",
+  "audit.filter.authority": "Jurisdiction",
+  "audit.filter.anyAuthority": "All visible jurisdictions",
+  "audit.filter.from": "From",
+  "audit.filter.to": "To",
+  "audit.filter.dateHint": "China Standard Time, both days included.",
+  "audit.filter.submit": "Filter",
+  "audit.filter.clear": "Clear filters",
+  "audit.filter.invalid": "Some filters are not valid; correct them and try again.",
+  "audit.table.caption": "Audit events, newest first",
+  "audit.table.time": "Time (China Standard Time)",
+  "audit.table.actor": "Actor",
+  "audit.table.authority": "Jurisdiction",
+  "audit.table.action": "Action",
+  "audit.table.entity": "Entity",
+  "audit.table.changes": "Changes",
+  "audit.table.eventId": "Event #{id}",
+  "audit.actor.system": "System",
+  "audit.actor.unknown": "Unknown user ({id})",
+  "audit.authority.none": "—",
+  "audit.diff.none": "No field changed",
+  "audit.diff.absent": "(none)",
+  "audit.diff.redacted": "(hidden)",
+  "audit.diff.value": "value",
+  "audit.diff.arrow": "changed to",
+  "audit.page.next": "Next page (older events)",
+  "audit.page.first": "Back to the first page",
+  "audit.page.label": "Pages",
+  "audit.empty.filtered":
+    "No event matches these filters. Widen them (a shorter action prefix, a longer date range) or clear them.",
+  "audit.empty.none":
+    "No audit events in this jurisdiction yet. Filings, reviews, member invitations and other changes are recorded here as they happen; for jurisdictions below this one, check that they have started using the platform.",
+  "audit.empty.endOfTrail": "There are no older events.",
+  "validation.audit.date": "Enter a valid date (year-month-day).",
+  "validation.audit.dateOrder": "The end date cannot be before the start date.",
+  "validation.audit.actor": "Enter the actor's email or user id.",
+  "validation.audit.authority": "Choose a jurisdiction.",
+  "validation.audit.cursor": "The page link is not valid; go back to the first page.",
+} as const satisfies Record<keyof typeof auditZh, string>;
