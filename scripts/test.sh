@@ -13,5 +13,6 @@ log "unit and integration tests"; npx vitest run
 log "building for end-to-end tests"; npm run -s build >/dev/null
 log "end-to-end tests"; npx playwright test
 log "scale-out test (two webs, two workers)"; npm run -s test:scale
+log "fault suite"; npm run -s test:faults
 log "all tests passed"
 npx tsx scripts/test-summary.ts

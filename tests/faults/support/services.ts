@@ -1,5 +1,5 @@
 import { type ChildProcess, execFileSync, spawn } from "node:child_process";
-import { chmodSync, mkdtempSync, rmSync } from "node:fs";
+import { chmodSync, existsSync, mkdtempSync, readdirSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import pg from "pg";
@@ -8,7 +8,18 @@ import pg from "pg";
  * The fault suite's own PostgreSQL cluster and Redis server, on free ports in a temporary
  * directory: it stops and restarts them, so it never touches the machine's shared ones.
  */
-const PG_BIN = process.env.TIPEI_PG_BIN ?? "/usr/lib/postgresql/15/bin";
+/** The newest PostgreSQL installed the Debian way (/usr/lib/postgresql/<major>/bin), unless TIPEI_PG_BIN names one. */
+function newestPgBin(): string {
+  const root = "/usr/lib/postgresql";
+  const majors = existsSync(root)
+    ? readdirSync(root)
+        .filter((v) => /^\d+$/.test(v) && existsSync(path.join(root, v, "bin", "initdb")))
+        .sort((a, b) => Number(b) - Number(a))
+    : [];
+  if (!majors[0]) throw new Error(`no PostgreSQL server under ${root}: set TIPEI_PG_BIN to the directory of initdb`);
+  return path.join(root, majors[0], "bin");
+}
+const PG_BIN = process.env.TIPEI_PG_BIN ?? newestPgBin();
 const asRoot = process.getuid?.() === 0;
 
 /** initdb and pg_ctl refuse to run as root: they run as the postgres account then. */
