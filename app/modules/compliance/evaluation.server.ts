@@ -3,6 +3,7 @@ import type { Prisma } from "~/generated/prisma/client.ts";
 import { insertMissing } from "~/lib/bulk-insert.server";
 import { addDays, isoDateInChina } from "~/lib/china-date";
 import { type DataScope, type Db, inScope, unsafeAsSystem } from "~/lib/db-scope.server";
+import type { TrackedRun } from "~/modules/operations/background-work.server";
 import { draftContentSchema, isComplete, type RegistrationContent } from "~/modules/registry/content";
 import { type RiskSignal, scoreRiskSoon } from "~/modules/risk/scoring-triggers.server";
 import { resolveSettingsFor } from "~/modules/tenancy/settings.server";
@@ -20,6 +21,7 @@ import { type InstitutionSnapshot, SAFETY_LOG_WINDOW_DAYS, STANDARDS_VERSION } f
  */
 export type EvaluationTrigger = "approval" | "settings" | "nightly" | "manual";
 
+/** Institutions per transaction (one read per table, three writes); `batchSize` may ask fewer. */
 const BATCH = 200;
 /** Registered institutions whose approved content is evaluated (a revoked or closed one no longer is). */
 const EVALUATED_STATUSES = ["APPROVED", "SUSPENDED"] as const;
@@ -69,16 +71,29 @@ function fingerprint(findings: readonly Finding[], parameters: unknown): string 
 
 export type EvaluationSummary = { evaluated: number; reportsWritten: number; grades: Record<Grade, number> };
 
+/**
+ * Called in each batch's transaction once the batch is written: how many of the ids are finished
+ * and the last of them. What it records commits (or rolls back) with the batch.
+ */
+export type BatchFinished = (db: Db, progress: { finished: number; lastId: string }) => Promise<void>;
+
 /** Evaluates these institutions (registered ones only) as of `asOf`, writing what changed. */
 export async function evaluateInstitutions(
   institutionIds: readonly string[],
-  options: { trigger: EvaluationTrigger; asOf?: string },
+  options: { trigger: EvaluationTrigger; asOf?: string; onBatch?: BatchFinished; batchSize?: number },
 ): Promise<EvaluationSummary> {
   const asOf = options.asOf ?? isoDateInChina();
+  const size = Math.max(1, options.batchSize ?? BATCH);
   const summary: EvaluationSummary = { evaluated: 0, reportsWritten: 0, grades: { A: 0, B: 0, C: 0, D: 0, E: 0 } };
-  for (let i = 0; i < institutionIds.length; i += BATCH) {
-    const batch = institutionIds.slice(i, i + BATCH);
-    await unsafeAsSystem((db) => evaluateBatch(db, batch, asOf, options.trigger, summary), { timeout: 120_000 });
+  for (let i = 0; i < institutionIds.length; i += size) {
+    const batch = institutionIds.slice(i, i + size);
+    await unsafeAsSystem(
+      async (db) => {
+        await evaluateBatch(db, batch, asOf, options.trigger, summary);
+        await options.onBatch?.(db, { finished: i + batch.length, lastId: batch[batch.length - 1] ?? "" });
+      },
+      { timeout: 120_000 },
+    );
   }
   return summary;
 }
@@ -198,22 +213,34 @@ async function evaluateBatch(
   for (const { institutionId, signal } of riskSignals) await scoreRiskSoon(db, institutionId, signal);
 }
 
-/** Every registered institution of an authority and its descendants, in batches. */
+/**
+ * Every registered institution of an authority and its descendants, in batches. With a tracked
+ * `run` (the job's; see background-work.server.ts) each batch records how many are finished in its
+ * own transaction, and an attempt after a failure goes on after the last finished institution
+ * (ids are taken in order) instead of starting again.
+ */
 export async function evaluateJurisdiction(
   authorityId: string,
-  options: { trigger: EvaluationTrigger; asOf?: string },
+  options: { trigger: EvaluationTrigger; asOf?: string; run?: TrackedRun; batchSize?: number },
 ) {
+  const { run, ...rest } = options;
+  const resumeAfter = run?.resumeAfter ?? null;
   const ids = await inScope({ userId: null, authorityId, platform: false }, (db) =>
     db.institution.findMany({
-      where: { status: { in: [...EVALUATED_STATUSES] } },
+      where: { status: { in: [...EVALUATED_STATUSES] }, ...(resumeAfter ? { id: { gt: resumeAfter } } : {}) },
       select: { id: true },
       orderBy: { id: "asc" },
     }),
   );
-  return evaluateInstitutions(
-    ids.map((r) => r.id),
-    options,
-  );
+  const institutionIds = ids.map((r) => r.id);
+  if (!run) return evaluateInstitutions(institutionIds, rest);
+  const before = resumeAfter ? run.done : 0;
+  const total = before + institutionIds.length;
+  await unsafeAsSystem((db) => run.record(db, { done: before, total }));
+  return evaluateInstitutions(institutionIds, {
+    ...rest,
+    onBatch: (db, { finished, lastId }) => run.record(db, { done: before + finished, total, resumeAfter: lastId }),
+  });
 }
 
 export type Precheck = { complete: boolean; grade: Grade | null; findings: Finding[] };
