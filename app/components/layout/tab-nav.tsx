@@ -21,7 +21,10 @@ export function TabNav({ base, tabs, label }: { base: string; tabs: readonly Tab
   });
   return (
     <nav aria-label={t(label)} className="border-b border-slate-200">
-      <ul ref={list} className="relative -mb-px flex gap-1 overflow-x-auto whitespace-nowrap sm:flex-wrap sm:overflow-visible">
+      <ul
+        ref={list}
+        className="relative -mb-px flex gap-1 overflow-x-auto whitespace-nowrap sm:flex-wrap sm:overflow-visible"
+      >
         {tabs.map((tab) => (
           <li key={tab.to} className="shrink-0">
             <NavLink
