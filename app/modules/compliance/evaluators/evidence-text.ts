@@ -1,4 +1,4 @@
-import { type MessageKey, messagesFor, type Translate } from "~/lib/i18n/catalog";
+import { isMessageKey, type Translate } from "~/lib/i18n/catalog";
 import type { Evidence } from "../finding";
 
 /**
@@ -12,9 +12,6 @@ const CODED: Record<string, (value: string) => string> = {
   certificate: (v) => `certificate.${v}`,
   weekday: (v) => `weekday.${v}`,
 };
-
-const SOURCE = messagesFor("zh-CN");
-const isMessageKey = (key: string): key is MessageKey => Object.hasOwn(SOURCE, key);
 
 export function translateCodedValues(t: Translate, values: Evidence["values"]): Evidence["values"] {
   const translated: Evidence["values"] = {};
