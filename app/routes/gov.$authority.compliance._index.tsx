@@ -4,6 +4,7 @@ import { GradeBadge } from "~/components/compliance/grade-badge";
 import { GradeBarChart, GradeCountsTable } from "~/components/compliance/grade-distribution";
 import { ruleTitle } from "~/components/compliance/rule-label";
 import { DistrictFilter, FilterActions } from "~/components/gov/list-filters";
+import { ReevaluationPanel } from "~/components/operations/work-progress";
 import { ReviewPagination } from "~/components/registry/review-pagination";
 import { Alert } from "~/components/ui/alert";
 import { ScrollRegion } from "~/components/ui/scroll-region";
@@ -19,6 +20,7 @@ import {
 import { GRADE_FILTERS } from "~/modules/compliance/grade";
 import { requireAuthorityRole } from "~/modules/identity/guards.server";
 import { REGULATOR_ROLES } from "~/modules/identity/roles";
+import { latestReevaluation } from "~/modules/operations/background-work.server";
 import { queryValues } from "~/modules/registry/review-forms";
 
 const FILTER_NAMES = ["grade", "rule", "district"] as const;
@@ -47,10 +49,21 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       districts: [],
     };
     const fieldErrors: FieldErrors = query.fieldErrors;
-    return data({ ...empty, filters, filtered, fieldErrors, slug: authority.slug, csvHref }, { status: 400 });
+    return data(
+      { ...empty, filters, filtered, fieldErrors, slug: authority.slug, csvHref, reevaluation: null },
+      { status: 400 },
+    );
   }
   const list = await listJurisdictionCompliance(scope, query.data);
-  return data({ ...list, filters, filtered, fieldErrors: {} as FieldErrors, slug: authority.slug, csvHref });
+  return data({
+    ...list,
+    filters,
+    filtered,
+    fieldErrors: {} as FieldErrors,
+    slug: authority.slug,
+    csvHref,
+    reevaluation: await latestReevaluation(scope, authority.id),
+  });
 }
 
 const cell = "border-b border-slate-200 px-2 py-2 align-top";
@@ -58,8 +71,20 @@ const head = "border-b border-slate-300 px-2 py-2 text-left font-medium text-sla
 
 export default function JurisdictionCompliance() {
   const loaded = useLoaderData<typeof loader>();
-  const { filters, filtered, fieldErrors, rows, total, page, pageCount, gradeCounts, ruleCounts, districts, slug } =
-    loaded;
+  const {
+    filters,
+    filtered,
+    fieldErrors,
+    rows,
+    total,
+    page,
+    pageCount,
+    gradeCounts,
+    ruleCounts,
+    districts,
+    slug,
+    reevaluation,
+  } = loaded;
   const { t, locale } = useTranslation();
   const location = useLocation();
   const navigation = useNavigation();
@@ -77,6 +102,8 @@ export default function JurisdictionCompliance() {
           </Link>
         </p>
       </header>
+
+      <ReevaluationPanel initial={reevaluation} pollUrl={`/gov/${slug}/progress?of=reevaluation`} />
 
       {gradeCounts.length > 0 ? (
         <section aria-labelledby="grades-heading" className="space-y-3">

@@ -1,6 +1,7 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
+import { ClosureRefundsPanel } from "~/components/operations/work-progress";
 import { ContentView } from "~/components/registry/content-view";
 import { ReviewRegistrationActions } from "~/components/registry/review-registration-actions";
 import { StatusHistory } from "~/components/registry/status-history";
@@ -10,6 +11,7 @@ import { formatDate, formatDateTime } from "~/lib/format";
 import { formFailure } from "~/lib/forms/parse.server";
 import { useTranslation } from "~/lib/i18n/use-translation";
 import { notFound } from "~/modules/identity/guards.server";
+import { latestClosureRefunds } from "~/modules/operations/background-work.server";
 import {
   findSupervisedInstitutionStatus,
   loadSupervisedInstitution,
@@ -33,10 +35,12 @@ function institutionIdOf(params: Record<string, string | undefined>): string {
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const actor = await requireReviewActor(request, params.authority);
-  const found = await loadSupervisedInstitution(actor.scope, institutionIdOf(params));
+  const institutionId = institutionIdOf(params);
+  const found = await loadSupervisedInstitution(actor.scope, institutionId);
   if (!found) throw notFound();
   return {
     ...found,
+    closure: await latestClosureRefunds(actor.scope, institutionId),
     mayChange: mayChangeRegistration(actor.role),
     basePath: `/gov/${actor.authority.slug}`,
   };
@@ -55,7 +59,8 @@ const cell = "border-b border-slate-200 px-2 py-2 align-top";
 const head = "border-b border-slate-300 px-2 py-2 text-left font-medium text-slate-700";
 
 export default function SupervisedInstitutionPage() {
-  const { institution, approvedContent, files, filings, history, mayChange, basePath } = useLoaderData<typeof loader>();
+  const { institution, approvedContent, files, filings, history, closure, mayChange, basePath } =
+    useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const { t, locale } = useTranslation();
   const facts: [string, string][] = [
@@ -96,6 +101,12 @@ export default function SupervisedInstitutionPage() {
           </div>
         ))}
       </dl>
+
+      {/* Suspending, revoking or closing refunds every unconsumed balance: how far that has got. */}
+      <ClosureRefundsPanel
+        initial={closure}
+        pollUrl={`${basePath}/progress?of=closure&institution=${institution.id}`}
+      />
 
       <section aria-labelledby="institution-actions" className="space-y-3">
         <h3 id="institution-actions" className="text-lg font-semibold">

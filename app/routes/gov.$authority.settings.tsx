@@ -2,6 +2,7 @@ import { type ActionFunctionArgs, data, type LoaderFunctionArgs } from "@remix-r
 import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { useId } from "react";
 import type { UseFormReturn } from "react-hook-form";
+import { ReevaluationPanel } from "~/components/operations/work-progress";
 import { Alert } from "~/components/ui/alert";
 import { SubmitButton } from "~/components/ui/submit-button";
 import { TextField } from "~/components/ui/text-field";
@@ -11,6 +12,7 @@ import { useValidatedForm } from "~/lib/forms/use-validated-form";
 import type { Locale, MessageKey, Translate } from "~/lib/i18n/catalog";
 import { useTranslation } from "~/lib/i18n/use-translation";
 import { forbidden, requireAuthorityRole } from "~/modules/identity/guards.server";
+import { latestReevaluation } from "~/modules/operations/background-work.server";
 import {
   definitionOf,
   type IsoDate,
@@ -49,9 +51,21 @@ import {
 // The tenant settings of one authority: every parameter in effect today, where it comes from
 // and what is scheduled. Inspectors see them; regulator admins change them from a day on.
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const { authority, role } = await requireAuthorityRole(request, params.authority, ["REGULATOR_ADMIN", "INSPECTOR"]);
-  const overview = await settingsOverview(authority.id, isoDateInChina(new Date()));
-  return { authorityId: authority.id, canEdit: role === "REGULATOR_ADMIN", overview };
+  const { authority, role, scope } = await requireAuthorityRole(request, params.authority, [
+    "REGULATOR_ADMIN",
+    "INSPECTOR",
+  ]);
+  const [overview, reevaluation] = await Promise.all([
+    settingsOverview(authority.id, isoDateInChina(new Date())),
+    latestReevaluation(scope, authority.id),
+  ]);
+  return {
+    authorityId: authority.id,
+    canEdit: role === "REGULATOR_ADMIN",
+    overview,
+    reevaluation,
+    progressUrl: `/gov/${authority.slug}/progress?of=reevaluation`,
+  };
 }
 
 type ActionFailure = {
@@ -207,7 +221,7 @@ function originOf(
 // The page
 
 export default function AuthoritySettings() {
-  const { authorityId, canEdit, overview } = useLoaderData<typeof loader>();
+  const { authorityId, canEdit, overview, reevaluation, progressUrl } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const { t } = useTranslation();
   const byKey = new Map(overview.parameters.map((p) => [p.key, p]));
@@ -223,6 +237,8 @@ export default function AuthoritySettings() {
       </header>
 
       <ActionOutcome actionData={actionData} />
+      {/* A saved change re-evaluates the jurisdiction: its progress, kept current while it runs. */}
+      <ReevaluationPanel initial={reevaluation} pollUrl={progressUrl} />
 
       <nav aria-label={t("settings.familyNav")}>
         <ul className="flex flex-wrap gap-x-4 gap-y-1 text-sm">
@@ -429,7 +445,17 @@ const FIELDS_SHOWN: Record<SettingsIntent, readonly string[]> = {
 /** What became of the last post for this parameter, next to it (the page top has it too). */
 function ParameterOutcome({ outcome, label }: { outcome: ActionFailure | ActionSuccess; label: string }) {
   const { t, locale } = useTranslation();
-  if (outcome.ok) return <p className="text-sm text-green-900">{t(outcome.notice, { label })}</p>;
+  if (outcome.ok)
+    return (
+      <p className="text-sm text-green-900">
+        {t(outcome.notice, { label })}{" "}
+        {outcome.notice === "settings.notice.unchanged" ? null : (
+          <a href="#reevaluation-progress" className="underline">
+            {t("progress.reevaluation.link")}
+          </a>
+        )}
+      </p>
+    );
   const shown = outcome.intent ? FIELDS_SHOWN[outcome.intent] : [];
   const others = Object.entries(outcome.fieldErrors)
     .filter(([field]) => !shown.includes(field))

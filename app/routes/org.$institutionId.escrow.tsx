@@ -1,6 +1,7 @@
 import { type ActionFunctionArgs, data, type LoaderFunctionArgs, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { useId } from "react";
+import { ClosureRefundsPanel } from "~/components/operations/work-progress";
 import { Alert } from "~/components/ui/alert";
 import { ScrollRegion } from "~/components/ui/scroll-region";
 import { SubmitButton } from "~/components/ui/submit-button";
@@ -23,6 +24,7 @@ import { enableFundsSupervision, PaymentProviderUnavailableError } from "~/modul
 import { respondToRefund } from "~/modules/escrow/refunds.server";
 import { requireInstitutionRole } from "~/modules/identity/guards.server";
 import { INSTITUTION_ROLES } from "~/modules/identity/roles";
+import { latestClosureRefunds } from "~/modules/operations/background-work.server";
 
 // 资金监管: what the escrow holds for the institution and has paid it, its account at the payment
 // provider (admins open it), the parents' refund requests (admins answer them), payouts and fund
@@ -41,12 +43,16 @@ const isNotice = (value: string | null): value is Notice => value !== null && Ob
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { membership, scope } = await requireInstitutionRole(request, params.institutionId, INSTITUTION_ROLES);
   const institutionId = params.institutionId ?? "";
-  const overview = await escrowOverview(scope, institutionId);
+  const [overview, closure] = await Promise.all([
+    escrowOverview(scope, institutionId),
+    latestClosureRefunds(scope, institutionId),
+  ]);
   const asked = new URL(request.url).searchParams.get("notice");
   return {
     institutionId,
     canManage: membership.role === "INSTITUTION_ADMIN",
     notice: isNotice(asked) ? asked : null,
+    closure,
     ...overview,
   };
 }
@@ -97,8 +103,18 @@ export async function action({ request, params }: ActionFunctionArgs) {
 // The page
 
 export default function InstitutionEscrow() {
-  const { institutionId, canManage, notice, figures, account, refundsToAnswer, pastRefunds, payouts, warnings } =
-    useLoaderData<typeof loader>();
+  const {
+    institutionId,
+    canManage,
+    notice,
+    closure,
+    figures,
+    account,
+    refundsToAnswer,
+    pastRefunds,
+    payouts,
+    warnings,
+  } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const { t } = useTranslation();
   // An error about one refund is shown at that refund; anything else at the top.
@@ -111,6 +127,7 @@ export default function InstitutionEscrow() {
       </header>
       {topError ? <Alert tone="error">{t(topError)}</Alert> : null}
       {notice ? <Alert tone={notice === "refresh" ? "info" : "success"}>{t(NOTICES[notice])}</Alert> : null}
+      <ClosureRefundsPanel initial={closure} pollUrl={`/org/${institutionId}/progress`} />
       <Figures figures={figures} />
       <FundsSupervisionCard institutionId={institutionId} account={account} canManage={canManage} />
       <RefundsToAnswer refunds={refundsToAnswer} canManage={canManage} />

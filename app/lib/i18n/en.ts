@@ -14,6 +14,7 @@ import { filingEn } from "./messages/filing.en";
 import { govEn } from "./messages/gov.en";
 import { inspectionEn } from "./messages/inspection.en";
 import { poolSafetyEn } from "./messages/pool-safety.en";
+import { progressEn } from "./messages/progress.en";
 import { publicEn } from "./messages/public.en";
 import { rectificationEn } from "./messages/rectification.en";
 import { registryEn } from "./messages/registry.en";
@@ -45,6 +46,7 @@ export const en = {
   ...escrowOrgEn,
   ...escrowGovEn,
   ...inspectionEn,
+  ...progressEn,
   "app.name": "Tipei",
   "app.fullName": "Tipei · Supervision platform for out-of-school sports training",
   "app.tagline": "Every sports training provider open to inspection; every yuan of tuition under supervision.",

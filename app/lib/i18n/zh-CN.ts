@@ -14,6 +14,7 @@ import { filingZh } from "./messages/filing";
 import { govZh } from "./messages/gov";
 import { inspectionZh } from "./messages/inspection";
 import { poolSafetyZh } from "./messages/pool-safety";
+import { progressZh } from "./messages/progress";
 import { publicZh } from "./messages/public";
 import { rectificationZh } from "./messages/rectification";
 import { registryZh } from "./messages/registry";
@@ -49,6 +50,7 @@ export const zhCN = {
   ...escrowOrgZh,
   ...escrowGovZh,
   ...inspectionZh,
+  ...progressZh,
   "app.name": "体培",
   "app.fullName": "体培 · 校外体育培训监管服务平台",
   "app.tagline": "让每一家体育培训机构都经得起查验，让每一笔学费都有监管。",

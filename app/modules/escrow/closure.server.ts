@@ -1,6 +1,7 @@
 import { type Db, unsafeAsSystem } from "~/lib/db-scope.server";
 import { enqueueInTransaction } from "~/lib/jobs/outbox.server";
 import { appendAudit } from "~/modules/audit/append.server";
+import { requestWork, type TrackedRun } from "~/modules/operations/background-work.server";
 import { enrollmentProgress } from "./enrollment-progress.server";
 import { approveOpenRequest, createApprovedRefund } from "./refunds.server";
 
@@ -12,7 +13,7 @@ const CLOSED_STATUSES = ["SUSPENDED", "REVOKED", "CLOSED"] as const;
  * enrollment: the job can be interrupted anywhere and run again without paying anyone twice.
  * Lessons already recorded stay with the parent's answer (confirm, dispute, or the deadline).
  */
-export async function refundOnClosure(institutionId: string): Promise<{ refunds: number }> {
+export async function refundOnClosure(institutionId: string, run?: TrackedRun): Promise<{ refunds: number }> {
   const enrollments = await unsafeAsSystem(
     (db) =>
       db.$queryRaw<{ id: string }[]>`
@@ -21,6 +22,8 @@ export async function refundOnClosure(institutionId: string): Promise<{ refunds:
          AND i.status::text IN ('SUSPENDED', 'REVOKED', 'CLOSED')
        ORDER BY e.id`,
   );
+  const progress = closureProgress(run, enrollments.length);
+  await progress.record(true);
   let refunds = 0;
   for (const { id } of enrollments) {
     const refundId = await unsafeAsSystem(async (db) => {
@@ -58,13 +61,52 @@ export async function refundOnClosure(institutionId: string): Promise<{ refunds:
     });
     // Each refund was queued for payment in its own transaction (see `approve`).
     if (refundId) refunds += 1;
+    await progress.finished();
   }
+  await progress.record(true);
   return { refunds };
+}
+
+const PROGRESS_EVERY = 20;
+const PROGRESS_EVERY_MS = 1_000;
+
+/**
+ * The run's progress, for the pages (background-work.server.ts): enrollments processed of those
+ * that were active when the run began. Written in a transaction of its own after enrollments have
+ * committed (never in a refund's), every 20 enrollments or second; an attempt after a failure
+ * finds only the enrollments still active, so what earlier attempts finished counts once.
+ */
+function closureProgress(run: TrackedRun | undefined, left: number) {
+  // A retry keeps the first attempt's total: what it finished is no longer in `left`.
+  const total = Math.max(run?.total ?? 0, left);
+  let processed = 0;
+  let recorded = 0;
+  let recordedAt = 0;
+  const record = async (force: boolean) => {
+    if (!run) return;
+    if (!force && processed - recorded < PROGRESS_EVERY && Date.now() - recordedAt < PROGRESS_EVERY_MS) return;
+    await unsafeAsSystem((db) => run.record(db, { done: total - left + processed, total }));
+    recorded = processed;
+    recordedAt = Date.now();
+  };
+  return {
+    record,
+    async finished() {
+      processed += 1;
+      await record(false);
+    },
+  };
 }
 
 /** Queues the closure refunds in the transaction of a registration change that closes the institution. */
 export async function refundOnClosureSoon(db: Db, institutionId: string, status: string): Promise<void> {
   if (!(CLOSED_STATUSES as readonly string[]).includes(status)) return;
+  // The institution's pages show the refunds' progress from this request on.
+  const { authorityId } = await db.institution.findUniqueOrThrow({
+    where: { id: institutionId },
+    select: { authorityId: true },
+  });
+  await requestWork(db, { kind: "CLOSURE_REFUNDS", authorityId, institutionId }, "closure");
   await enqueueInTransaction(
     db,
     "refund-on-closure",

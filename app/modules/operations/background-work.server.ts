@@ -261,6 +261,14 @@ export type ClosureRefundPayments = { total: number; paid: number; failed: numbe
 
 export type ClosureProgress = { run: WorkView; payments: ClosureRefundPayments };
 
+/** What the progress routes answer (and the panels poll): the work and, for closures, its refunds' payments. */
+export type ReevaluationAnswer = { work: WorkView | null };
+export type ClosureAnswer = { work: WorkView | null; payments: ClosureRefundPayments | null };
+
+export function closureAnswer(progress: ClosureProgress | null): ClosureAnswer {
+  return { work: progress?.run ?? null, payments: progress?.payments ?? null };
+}
+
 /** The latest closure-refund run of an institution and where its refunds' payments stand. */
 export async function latestClosureRefunds(scope: DataScope, institutionId: string): Promise<ClosureProgress | null> {
   return inScope(scope, async (db) => {

@@ -7,10 +7,14 @@ import {
   runTracked,
   type TrackedRun,
 } from "~/modules/operations/background-work.server";
+import ComplianceList, { loader as complianceLoader } from "~/routes/gov.$authority.compliance._index";
+import { loader as progressLoader } from "~/routes/gov.$authority.progress";
+import { loader as settingsLoader } from "~/routes/gov.$authority.settings";
 import { seedRegistryDemo } from "../../../../prisma/seed/registry-demo";
 import { stableId } from "../../../../prisma/seed/stable-id";
 import { runEvaluateJurisdiction } from "../../../../workers/handlers/compliance";
 import { ownerClient, seedDemoData } from "../../../support/demo-database";
+import { callLoader, renderPage } from "../registry/review-fixtures";
 
 const owner = ownerClient();
 const HANGZHOU = stableId("authority", "330100");
@@ -241,5 +245,118 @@ describe("who reads and writes the progress", () => {
     );
     expect(changed).toBe(0);
     expect((await reevaluations())[0]).toMatchObject({ status: "QUEUED" });
+  });
+});
+
+describe("the pages that show a re-evaluation", () => {
+  /** A run a third of the way through, as the worker leaves it between two batches. */
+  async function runningThirdOfNine() {
+    await inScope(hangzhouScope, (db) => evaluateJurisdictionSoon(db, HANGZHOU));
+    await unsafeAsSystem(
+      (db) => db.$executeRaw`UPDATE background_work SET status = 'RUNNING', run_key = 'evaluate-jurisdiction:p:1#1',
+                                    started_at = now(), attempts = 1, done = 3, total = 9`,
+    );
+  }
+
+  it("the settings and compliance loaders and the progress route answer the running state to the tenant", async () => {
+    await runningThirdOfNine();
+    const settings = await callLoader(
+      settingsLoader,
+      "/gov/hangzhou/settings",
+      { authority: "hangzhou" },
+      HANGZHOU_ADMIN,
+    );
+    expect(settings.status).toBe(200);
+    expect(settings.body).toMatchObject({
+      reevaluation: { status: "RUNNING", done: 3, total: 9, trigger: "settings" },
+      progressUrl: "/gov/hangzhou/progress?of=reevaluation",
+    });
+    const compliance = await callLoader(
+      complianceLoader,
+      "/gov/hangzhou/compliance",
+      { authority: "hangzhou" },
+      HANGZHOU_ADMIN,
+    );
+    expect(compliance.body).toMatchObject({ reevaluation: { status: "RUNNING", done: 3, total: 9 } });
+    const polled = await callLoader(
+      progressLoader,
+      "/gov/hangzhou/progress?of=reevaluation",
+      { authority: "hangzhou" },
+      HANGZHOU_ADMIN,
+    );
+    expect(polled.status).toBe(200);
+    expect(polled.headers.get("Cache-Control")).toBe("private, no-store");
+    expect(polled.body).toMatchObject({ work: { status: "RUNNING", done: 3, total: 9 } });
+  });
+
+  it("another tenant's pages and progress route never carry it", async () => {
+    await runningThirdOfNine();
+    // Ningbo's own pages: no re-evaluation of its own, and Hangzhou's is not theirs to see.
+    const own = await callLoader(settingsLoader, "/gov/ningbo/settings", { authority: "ningbo" }, NINGBO_ADMIN);
+    expect(own.body).toMatchObject({ reevaluation: null });
+    const ownPoll = await callLoader(
+      progressLoader,
+      "/gov/ningbo/progress?of=reevaluation",
+      { authority: "ningbo" },
+      NINGBO_ADMIN,
+    );
+    expect(ownPoll.body).toEqual({ work: null });
+    // Hangzhou's workspace: 404, as every page of another tenant.
+    const foreign = await callLoader(
+      progressLoader,
+      "/gov/hangzhou/progress?of=reevaluation",
+      { authority: "hangzhou" },
+      NINGBO_ADMIN,
+    );
+    expect(foreign.status).toBe(404);
+    const signedOut = await callLoader(
+      progressLoader,
+      "/gov/hangzhou/progress?of=reevaluation",
+      { authority: "hangzhou" },
+      null,
+    );
+    expect(signedOut.status).toBe(302);
+    const unknown = await callLoader(
+      progressLoader,
+      "/gov/hangzhou/progress?of=x",
+      { authority: "hangzhou" },
+      HANGZHOU_ADMIN,
+    );
+    expect(unknown.status).toBe(404);
+  });
+
+  it("the compliance page shows the bar with its figures in words, in both languages", async () => {
+    await runningThirdOfNine();
+    const { body } = await callLoader(
+      complianceLoader,
+      "/gov/hangzhou/compliance",
+      { authority: "hangzhou" },
+      HANGZHOU_ADMIN,
+    );
+    const zh = renderPage(ComplianceList, "gov/:authority/compliance", "/gov/hangzhou/compliance", body, "zh-CN");
+    expect(zh).toContain("正在按新参数重新评估：已完成 3 / 9 家机构");
+    expect(zh).toMatch(/<progress[^>]*value="3"[^>]*max="9"|<progress[^>]*max="9"[^>]*value="3"/);
+    const en = renderPage(ComplianceList, "gov/:authority/compliance", "/gov/hangzhou/compliance", body, "en");
+    expect(en).toContain("Re-evaluating with the new parameters: 3 of 9 institutions done");
+
+    await unsafeAsSystem(
+      (db) =>
+        db.$executeRaw`UPDATE background_work SET status = 'DONE', done = 9, finished_at = '2026-12-06T02:30:00Z'`,
+    );
+    const done = await callLoader(
+      complianceLoader,
+      "/gov/hangzhou/compliance",
+      { authority: "hangzhou" },
+      HANGZHOU_ADMIN,
+    );
+    const finished = renderPage(
+      ComplianceList,
+      "gov/:authority/compliance",
+      "/gov/hangzhou/compliance",
+      done.body,
+      "zh-CN",
+    );
+    expect(finished).toContain("重新评估已完成（2026/12/06 10:30）");
+    expect(finished).not.toContain("<progress");
   });
 });
