@@ -17,7 +17,10 @@ log "building"; npm run -s build >/dev/null
 pids=()
 stop() { kill -TERM "${pids[@]}" 2>/dev/null || true; wait; }
 trap stop INT TERM EXIT
-TIPEI_PROCESS=worker node build/node/worker.js & pids+=($!)
+# The worker's heap limit, as in `npm run start:worker`: V8 lets a heap without a limit grow to four
+# times what it keeps alive before collecting; with 384 MB it collects at well under twice
+# (docs/PERFORMANCE.md, risk-scan).
+TIPEI_PROCESS=worker node --max-old-space-size=384 build/node/worker.js & pids+=($!)
 TIPEI_PROCESS=web node build/node/server.js & pids+=($!)
 for _ in $(seq 1 60); do curl -fs "http://localhost:${PORT:-3000}/healthz" >/dev/null && break; sleep 0.5; done
 npm run -s db:seed -- --print-accounts

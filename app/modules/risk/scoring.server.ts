@@ -1,6 +1,8 @@
 import { randomUUID } from "node:crypto";
+import type pg from "pg";
 import { Prisma } from "~/generated/prisma/client.ts";
 import { isoDateInChina } from "~/lib/china-date";
+import { pgPool } from "~/lib/db.server";
 import type { Db } from "~/lib/db-scope.server";
 import { unsafeAsSystem } from "~/lib/db-scope.server";
 import { logger } from "~/lib/logger.server";
@@ -12,9 +14,10 @@ import { assessRisk, MODEL_VERSION, type RiskInputs, type RiskWeights, riskWeigh
  * Risk scoring as set-based SQL (ARCHITECTURE.md, "Risk and inspection"): one query measures every
  * factor of every institution of the run, reading each table once (grouped by institution), and is
  * read through a cursor in batches; pure TypeScript turns each batch's measures into points with
- * each district's weights (model.ts), and one statement per batch inserts its assessments and
- * moves institution.risk_* to them, committed batch by batch. Nothing is read or written per
- * institution, and memory stays flat whatever the size of the tenant.
+ * each district's weights (model.ts), and a few statements per batch insert its assessments and
+ * move institution.risk_* to them, committed batch by batch. Nothing is read or written per
+ * institution, and a batch is garbage once it is written: memory stays flat whatever the size of
+ * the tenant (docs/PERFORMANCE.md, risk-scan).
  *
  * A run has an id. Its assessments are unique by (run, institution) and a run measures only
  * institutions it has not assessed yet, so a job retried after a worker restart skips what was
@@ -30,6 +33,8 @@ export type ScoringOptions = {
   trigger: ScoringTrigger;
   /** Institutions per batch: memory stays flat whatever the size of the tenant. */
   batchSize?: number;
+  /** The longest JSON text of assessments one statement carries (STATEMENT_JSON_CHARS; tests make it small). */
+  statementChars?: number;
   now?: Date;
   /** Called after each committed batch (tests use it to stop a run half-way). */
   afterBatch?: (batch: { number: number; scored: number }) => void | Promise<void>;
@@ -38,8 +43,17 @@ export type ScoringOptions = {
 export type ScoringResult = { runId: string; scored: number; batches: number; byLevel: Record<string, number> };
 
 const DEFAULT_BATCH_SIZE = 2_000;
+/**
+ * The longest JSON text of assessments one statement carries (about 65 institutions). V8 keeps a
+ * string of 128 KB or more in its large-object space and moves it to the old generation, which only
+ * a full collection frees, as soon as one young collection finds it alive (smaller objects get a
+ * second chance): one statement of 1.5 MB per batch of 2,000 left the worker's peak about 35 MB
+ * higher at 100,000 institutions.
+ */
+const STATEMENT_JSON_CHARS = 48_000;
 // The measuring transaction lives as long as the run (its cursor); each batch commits on its own.
 const RUN_TIMEOUT_MS = 60 * 60_000;
+const BATCH_TIMEOUT_MS = 120_000;
 // Registered institutions, and suspended ones (parents still have money and children at stake there).
 const SCORED_STATUSES = ["APPROVED", "SUSPENDED"];
 
@@ -62,6 +76,7 @@ async function runScope(db: Db, target: ScoringTarget): Promise<{ authorityIds: 
   return { authorityIds: owners.map((a) => a.authority_id), only: Prisma.sql`i.id = ANY(${ids}::uuid[])` };
 }
 
+/** A row of `riskFactsQuery` as pg returns it: sums of fen (bigint) arrive as their decimal text. */
 type FactsRow = {
   institution_id: string;
   authority_id: string;
@@ -80,14 +95,14 @@ type FactsRow = {
   incidents_last30: number;
   incidents_before: number;
   open_warning: "YELLOW" | "RED" | null;
-  collected_last60_fen: bigint;
+  collected_last60_fen: string;
   lessons_last30: number;
-  sales_last30_fen: bigint;
+  sales_last30_fen: string;
   sales_last30_count: number;
-  sales_before_fen: bigint;
+  sales_before_fen: string;
   rectifications_overdue: number;
   days_since_inspection: number;
-  unconsumed_fen: bigint;
+  unconsumed_fen: string;
 };
 
 /**
@@ -296,30 +311,24 @@ export function inputsFrom(row: FactsRow, weights: RiskWeights): RiskInputs {
   };
 }
 
-/** Inserts the batch's assessments and points each institution at its new one: one statement. */
+/**
+ * Inserts assessments (`assessments`: a JSON array of them, see `scoreBatch`) and points each
+ * institution at its new one: one statement.
+ */
 async function record(
-  db: Db,
-  rows: {
-    institution_id: string;
-    authority_id: string;
-    score: number;
-    level: string;
-    credit_grade: string;
-    likelihood: number;
-    magnitude: number;
-    factors: unknown;
-  }[],
+  client: pg.PoolClient,
+  assessments: string,
   runId: string,
   trigger: ScoringTrigger,
   now: Date,
 ): Promise<number> {
-  const counted = await db.$queryRaw<{ inserted: number }[]>`
+  const statement = Prisma.sql`
     WITH inserted AS (
       INSERT INTO risk_assessment (institution_id, authority_id, run_id, trigger, model_version, assessed_at,
                                    score, level, credit_grade, likelihood, magnitude, factors)
       SELECT r.institution_id, r.authority_id, ${runId}::uuid, ${trigger}, ${MODEL_VERSION}, ${now}::timestamptz,
              r.score, r.level::"RiskLevel", r.credit_grade, r.likelihood, r.magnitude, r.factors
-      FROM jsonb_to_recordset(${JSON.stringify(rows)}::jsonb) AS r(
+      FROM jsonb_to_recordset(${assessments}::jsonb) AS r(
         institution_id uuid, authority_id uuid, score int, level text, credit_grade text,
         likelihood float8, magnitude float8, factors jsonb)
       ON CONFLICT (run_id, institution_id) DO NOTHING
@@ -333,7 +342,90 @@ async function record(
         AND (i.risk_assessed_at IS NULL OR i.risk_assessed_at <= inserted.assessed_at)
       RETURNING 1)
     SELECT count(*)::int AS inserted FROM inserted`;
-  return counted[0]?.inserted ?? 0;
+  const { rows } = await client.query<{ inserted: number }>(statement.text, statement.values);
+  return rows[0]?.inserted ?? 0;
+}
+
+/**
+ * A transaction of the scoring run on a connection of the pg pool under Prisma, in the platform
+ * scope `unsafeAsSystem` sets (the same four settings: row-level security shows every tenant), each
+ * statement limited to `timeoutMs`. The run's cursor and its writes go through pg rather than
+ * Prisma's raw queries, which copy every parameter (`JSON.stringify` and `JSON.parse` of all of
+ * them) and every result row: measured at 100,000 institutions, Prisma's copies left about 3 MB
+ * per 1,000 institutions in V8's old generation until the next full collection, pg about 1.4 MB.
+ */
+async function inRunTransaction<T>(work: (client: pg.PoolClient) => Promise<T>, timeoutMs: number): Promise<T> {
+  const client = await pgPool().connect();
+  let broken: Error | undefined;
+  try {
+    await client.query("BEGIN");
+    await client.query(
+      `SELECT set_config('tipei.user_id', '', true), set_config('tipei.authority_id', '', true),
+              set_config('tipei.platform', 'on', true), set_config('tipei.public', '', true),
+              set_config('statement_timeout', $1, true)`,
+      [String(timeoutMs)],
+    );
+    const result = await work(client);
+    await client.query("COMMIT");
+    return result;
+  } catch (error) {
+    // A connection that cannot even roll back is not handed to anyone else.
+    await client.query("ROLLBACK").catch((rollbackError: Error) => {
+      broken = rollbackError;
+    });
+    throw error;
+  } finally {
+    client.release(broken);
+  }
+}
+
+/**
+ * Scores one fetched batch into the JSON arrays `record` inserts, one per statement, each under
+ * `statementChars` unless one institution alone is longer (factors as stored: code, kind, value,
+ * points, message, values), and counts
+ * the levels into `byLevel`. Each institution is turned into its JSON text at once, so only text
+ * outlives the call: the fetched rows and the scored objects are garbage before the first write.
+ */
+function scoreBatch(
+  facts: FactsRow[],
+  weightsOf: (authorityId: string) => RiskWeights,
+  byLevel: Record<string, number>,
+  statementChars: number,
+): { count: number; statements: string[] } {
+  const statements: string[] = [];
+  let pending: string[] = [];
+  let pendingChars = 2;
+  for (const row of facts) {
+    const weights = weightsOf(row.authority_id);
+    const result = assessRisk(inputsFrom(row, weights), weights);
+    byLevel[result.level] = (byLevel[result.level] ?? 0) + 1;
+    const json = JSON.stringify({
+      institution_id: row.institution_id,
+      authority_id: row.authority_id,
+      score: result.score,
+      level: result.level,
+      credit_grade: result.grade,
+      likelihood: result.likelihood,
+      magnitude: result.magnitude,
+      factors: result.factors.map(({ code, kind, value, points, message, values }) => ({
+        code,
+        kind,
+        value,
+        points,
+        message,
+        values,
+      })),
+    });
+    if (pending.length > 0 && pendingChars + json.length + 1 > statementChars) {
+      statements.push(`[${pending.join(",")}]`);
+      pending = [];
+      pendingChars = 2;
+    }
+    pending.push(json);
+    pendingChars += json.length + 1;
+  }
+  if (pending.length > 0) statements.push(`[${pending.join(",")}]`);
+  return { count: facts.length, statements };
 }
 
 /**
@@ -344,76 +436,68 @@ export async function scoreInstitutions(target: ScoringTarget, options: ScoringO
   const runId = options.runId ?? randomUUID();
   const now = options.now ?? new Date();
   const size = Math.max(1, Math.trunc(options.batchSize ?? DEFAULT_BATCH_SIZE));
+  const statementChars = options.statementChars ?? STATEMENT_JSON_CHARS;
   const byLevel: Record<string, number> = { LOW: 0, MEDIUM: 0, HIGH: 0, CRITICAL: 0 };
   let scored = 0;
   let batches = 0;
 
-  await unsafeAsSystem(
-    async (reader) => {
-      // The factor query is many aggregates whose estimates add up to a large cost: PostgreSQL would
-      // spend seconds JIT-compiling it. The cursor is read to its end: plan for all rows, not the first.
-      await reader.$executeRaw`SELECT set_config('jit', 'off', true), set_config('cursor_tuple_fraction', '1', true)`;
-      const { authorityIds, only } = await runScope(reader, target);
-      // A tenant's run reads every table once, by hash joins. Row-level security's conditions make
-      // PostgreSQL estimate a handful of rows where there are a tenant's worth, and it would then
-      // nest loops over them: measured at 100,000 institutions, 20 minutes instead of seconds.
-      // A few listed institutions keep the index lookups of nested loops.
-      if ("authorityId" in target) await reader.$executeRaw`SELECT set_config('enable_nestloop', 'off', true)`;
-      // Settings once per authority of the run, not per institution.
-      const weightsByAuthority = new Map<string, RiskWeights>();
-      for (const authorityId of authorityIds) {
-        const settings = await resolveSettingsFor(authorityId, now, reader);
-        weightsByAuthority.set(
-          authorityId,
-          riskWeightsFrom((key) => settings.get(key)),
-        );
-      }
-      const weightsOf = (authorityId: string) => weightsByAuthority.get(authorityId) as RiskWeights;
-      const query = riskFactsQuery({
-        runId,
-        authorityIds,
-        lookbackDays: authorityIds.map((a) => weightsOf(a).lookbackDays),
-        expiringDays: authorityIds.map((a) => weightsOf(a).certificateExpiringDays),
-        only,
-        now,
-      });
-      await reader.$executeRaw`DECLARE risk_facts NO SCROLL CURSOR FOR ${query}`;
-      for (;;) {
-        const facts = await reader.$queryRaw<FactsRow[]>`FETCH FORWARD ${Prisma.raw(String(size))} FROM risk_facts`;
-        if (facts.length === 0) break;
-        const rows = facts.map((row) => {
-          const weights = weightsOf(row.authority_id);
-          const result = assessRisk(inputsFrom(row, weights), weights);
-          byLevel[result.level] = (byLevel[result.level] ?? 0) + 1;
-          return {
-            institution_id: row.institution_id,
-            authority_id: row.authority_id,
-            score: result.score,
-            level: result.level,
-            credit_grade: result.grade,
-            likelihood: result.likelihood,
-            magnitude: result.magnitude,
-            factors: result.factors.map(({ code, kind, value, points, message, values }) => ({
-              code,
-              kind,
-              value,
-              points,
-              message,
-              values,
-            })),
-          };
-        });
-        // Each batch commits on its own (another connection): a run stopped half-way keeps them.
-        const written = await unsafeAsSystem((db) => record(db, rows, runId, options.trigger, now), {
-          timeout: 120_000,
-        });
-        scored += written;
-        batches += 1;
-        await options.afterBatch?.({ number: batches, scored: written });
-      }
-    },
-    { timeout: RUN_TIMEOUT_MS },
-  );
+  // Who the run scores, and each authority's weights: settings once per authority, not per institution.
+  const { authorityIds, only, weightsByAuthority } = await unsafeAsSystem(async (db) => {
+    const scope = await runScope(db, target);
+    const weights = new Map<string, RiskWeights>();
+    for (const authorityId of scope.authorityIds) {
+      const settings = await resolveSettingsFor(authorityId, now, db);
+      weights.set(
+        authorityId,
+        riskWeightsFrom((key) => settings.get(key)),
+      );
+    }
+    return { ...scope, weightsByAuthority: weights };
+  });
+  const weightsOf = (authorityId: string) => weightsByAuthority.get(authorityId) as RiskWeights;
+  const query = riskFactsQuery({
+    runId,
+    authorityIds,
+    lookbackDays: authorityIds.map((a) => weightsOf(a).lookbackDays),
+    expiringDays: authorityIds.map((a) => weightsOf(a).certificateExpiringDays),
+    only,
+    now,
+  });
+  const deadline = Date.now() + RUN_TIMEOUT_MS;
+
+  await inRunTransaction(async (reader) => {
+    // The factor query is many aggregates whose estimates add up to a large cost: PostgreSQL would
+    // spend seconds JIT-compiling it. The cursor is read to its end: plan for all rows, not the first.
+    await reader.query("SELECT set_config('jit', 'off', true), set_config('cursor_tuple_fraction', '1', true)");
+    // A tenant's run reads every table once, by hash joins. Row-level security's conditions make
+    // PostgreSQL estimate a handful of rows where there are a tenant's worth, and it would then
+    // nest loops over them: measured at 100,000 institutions, 20 minutes instead of seconds.
+    // A few listed institutions keep the index lookups of nested loops.
+    if ("authorityId" in target) await reader.query("SELECT set_config('enable_nestloop', 'off', true)");
+    await reader.query(`DECLARE risk_facts NO SCROLL CURSOR FOR ${query.text}`, query.values);
+    for (;;) {
+      if (Date.now() > deadline) throw new Error(`risk scoring run ${runId} still running after ${RUN_TIMEOUT_MS} ms`);
+      // Read a batch and score it: only its assessments' JSON outlives `scoreBatch`, held while it is written.
+      const batch = scoreBatch(
+        (await reader.query<FactsRow>(`FETCH FORWARD ${size} FROM risk_facts`)).rows,
+        weightsOf,
+        byLevel,
+        statementChars,
+      );
+      if (batch.count === 0) break;
+      // Each batch commits on its own (another connection): a run stopped half-way keeps them.
+      const written = await inRunTransaction(async (writer) => {
+        let inserted = 0;
+        for (const assessments of batch.statements) {
+          inserted += await record(writer, assessments, runId, options.trigger, now);
+        }
+        return inserted;
+      }, BATCH_TIMEOUT_MS);
+      scored += written;
+      batches += 1;
+      await options.afterBatch?.({ number: batches, scored: written });
+    }
+  }, RUN_TIMEOUT_MS);
   logger.info({ runId, scored, batches, trigger: options.trigger }, "risk scoring run finished");
   return { runId, scored, batches, byLevel };
 }

@@ -163,6 +163,35 @@ describe("risk scoring", () => {
     expect(await owner.riskAssessment.count({ where: { runId } })).toBe(first.scored);
   });
 
+  it("writes a batch in several statements, in one transaction, the same assessments as in one", async () => {
+    const now = new Date();
+    const whole = await scoreTenant(ZHEJIANG, { trigger: "manual", now });
+    // One institution a statement: every institution of the tenant's one batch in a statement of its own.
+    const split = await scoreTenant(ZHEJIANG, { trigger: "manual", now, statementChars: 1 });
+    expect(whole.batches).toBe(1);
+    expect(split.batches).toBe(1);
+    expect(split.scored).toBe(await scored());
+    expect(split.scored).toBeGreaterThan(2);
+    expect(split.byLevel).toEqual(whole.byLevel);
+    const assessments = (runId: string) =>
+      owner.riskAssessment.findMany({
+        where: { runId },
+        orderBy: { institutionId: "asc" },
+        select: {
+          institutionId: true,
+          score: true,
+          level: true,
+          creditGrade: true,
+          likelihood: true,
+          magnitude: true,
+          factors: true,
+        },
+      });
+    const written = await assessments(split.runId);
+    expect(written.length).toBe(split.scored);
+    expect(written).toEqual(await assessments(whole.runId));
+  });
+
   it("completes a run stopped half-way, every institution once", async () => {
     const runId = randomUUID();
     const expected = await scored({ authority: { parentId: HANGZHOU } });
