@@ -25,7 +25,12 @@ export function entityTagsOf(header: string | null): { any: boolean; tags: strin
 
 /** Weak comparison: `W/"x"` and `"x"` are the same tag. */
 export function ifNoneMatchHits(request: Request, etag: string): boolean {
-  const { any, tags } = entityTagsOf(request.headers.get("If-None-Match"));
+  return ifNoneMatchHeaderHits(request.headers.get("If-None-Match"), etag);
+}
+
+/** The same, from the header's value (servers that do not build a Fetch `Request`). */
+export function ifNoneMatchHeaderHits(header: string | null | undefined, etag: string): boolean {
+  const { any, tags } = entityTagsOf(header ?? null);
   if (any) return true;
   const opaque = etag.replace(/^W\//, "").replace(/^"|"$/g, "");
   return tags.includes(opaque);

@@ -42,3 +42,21 @@ export class VersionedCache<V> {
     return this.entries.size;
   }
 }
+
+const registry = globalThis as unknown as { tipeiVersionedCaches?: Map<string, VersionedCache<unknown>> };
+
+/**
+ * The process's one cache of this name. The web process loads the app's modules twice (the Remix
+ * build, and the Express server's bundle that answers the public API before Remix), so a cache
+ * made at module level would exist twice, each filling up to `maxEntries`; like the database pool,
+ * it lives on globalThis instead.
+ */
+export function processWideCache<V>(name: string, maxEntries: number): VersionedCache<V> {
+  registry.tipeiVersionedCaches ??= new Map();
+  let cache = registry.tipeiVersionedCaches.get(name);
+  if (!cache) {
+    cache = new VersionedCache<unknown>(maxEntries);
+    registry.tipeiVersionedCaches.set(name, cache);
+  }
+  return cache as VersionedCache<V>;
+}

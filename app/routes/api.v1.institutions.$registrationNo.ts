@@ -1,21 +1,13 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { apiProfileOf } from "~/lib/api/present-institution";
-import { apiJson, apiProblem, publicApiRequest } from "~/lib/api/respond.server";
+import { institutionAnswer } from "~/lib/api/public-api.server";
+import { apiCallOf, toResponse } from "~/lib/api/respond.server";
 import { appOrigin } from "~/lib/app-origin.server";
-import { findPublicInstitution, normalizeRegistrationNo } from "~/modules/registry/public-institution.server";
 
 // GET /api/v1/institutions/:registrationNo : one public profile (OpenAPI: getInstitution).
-// A number that cannot be one is a 400; a well-formed number nobody holds is a 404.
-export function loader({ request, params, context }: LoaderFunctionArgs) {
-  return publicApiRequest(request, context, async () => {
-    const registrationNo = normalizeRegistrationNo(params.registrationNo ?? "");
-    if (!registrationNo) {
-      return apiProblem(request, 400, "invalid_query", {
-        fieldErrors: { registrationNo: ["validation.publicSearch.registrationNo"] },
-      });
-    }
-    const institution = await findPublicInstitution(registrationNo);
-    if (!institution) return apiProblem(request, 404, "not_found");
-    return apiJson(request, apiProfileOf(institution, appOrigin(request)));
-  });
+// The web server answers GET and HEAD of this path in Express before Remix (server/public-api.ts)
+// with the same function. Remix still routes the other methods here (OPTIONS runs this loader, a
+// POST is a 405), and the loader is what the API's tests and fuzzing call.
+export async function loader({ request, params, context }: LoaderFunctionArgs) {
+  const call = apiCallOf(request, context, appOrigin(request));
+  return toResponse(await institutionAnswer(call, params.registrationNo ?? ""));
 }

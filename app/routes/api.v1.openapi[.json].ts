@@ -5,5 +5,6 @@ import { appOrigin } from "~/lib/app-origin.server";
 
 // GET /api/v1/openapi.json : the OpenAPI 3.1 document of the public API (not rate-limited: no data behind it).
 export function loader({ request }: LoaderFunctionArgs) {
-  return apiJson(request, openApiDocument(appOrigin(request)));
+  const origin = appOrigin(request);
+  return apiJson(request, openApiDocument(origin), origin);
 }

@@ -1,12 +1,12 @@
 import { DEFAULT_LOCALE, type Locale } from "~/lib/i18n/catalog";
 
 /**
- * The language of the API's error titles, from Accept-Language: English when the caller prefers
+ * The language of the API's error titles, from the Accept-Language header's value: English when the caller prefers
  * it to Chinese, else the platform's Chinese. Data (sport and status codes, names in both
  * languages) does not depend on it, so only error answers vary by this header.
  */
-export function apiLocale(request: Request): Locale {
-  const ranges = (request.headers.get("Accept-Language") ?? "")
+export function apiLocale(acceptLanguage: string | null | undefined): Locale {
+  const ranges = (acceptLanguage ?? "")
     .split(",")
     .map((part) => {
       const [tag = "", ...params] = part.trim().split(";");

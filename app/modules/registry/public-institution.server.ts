@@ -2,7 +2,7 @@ import { z } from "zod";
 import { pgPool } from "~/lib/db.server";
 import { type Db, inPublicRegistry } from "~/lib/db-scope.server";
 import { logger } from "~/lib/logger.server";
-import { VersionedCache } from "~/lib/versioned-cache";
+import { processWideCache } from "~/lib/versioned-cache";
 import type { InstitutionStatusName } from "./institution-status";
 import type { PublicProfile } from "./public-profile";
 import { CERTIFICATE_TYPES, SPORT_CODES, type Sport } from "./sports";
@@ -255,7 +255,8 @@ export async function currentPublicVersion(registrationNo: string): Promise<numb
 // Profiles are read on every scan of a QR code; they change a few times a year. Each entry is a
 // few kilobytes: 10,000 of them stay under ~50 MB per web process.
 const PROFILE_CACHE_ENTRIES = 10_000;
-const profiles = new VersionedCache<PublicInstitution>(PROFILE_CACHE_ENTRIES);
+// One per process, shared by the Remix routes and the public API's Express handlers.
+const profiles = processWideCache<PublicInstitution>("publicProfiles", PROFILE_CACHE_ENTRIES);
 
 /**
  * A registered institution by its registration number (canonical form), or null. Served from
