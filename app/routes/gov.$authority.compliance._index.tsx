@@ -103,7 +103,7 @@ export default function JurisdictionCompliance() {
         </p>
       </header>
 
-      <ReevaluationPanel initial={reevaluation} pollUrl={`/gov/${slug}/progress?of=reevaluation`} />
+      <ReevaluationPanel initial={reevaluation} pollUrl={`/gov/${slug}/progress.json?of=reevaluation`} />
 
       {gradeCounts.length > 0 ? (
         <section aria-labelledby="grades-heading" className="space-y-3">

@@ -105,7 +105,7 @@ export default function SupervisedInstitutionPage() {
       {/* Suspending, revoking or closing refunds every unconsumed balance: how far that has got. */}
       <ClosureRefundsPanel
         initial={closure}
-        pollUrl={`${basePath}/progress?of=closure&institution=${institution.id}`}
+        pollUrl={`${basePath}/progress.json?of=closure&institution=${institution.id}`}
       />
 
       <section aria-labelledby="institution-actions" className="space-y-3">

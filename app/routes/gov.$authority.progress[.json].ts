@@ -5,7 +5,7 @@ import { REGULATOR_ROLES } from "~/modules/identity/roles";
 import { closureAnswer, latestClosureRefunds, latestReevaluation } from "~/modules/operations/background-work.server";
 import { findSupervisedInstitutionStatus } from "~/modules/registry/jurisdiction-institutions.server";
 
-// GET /gov/:authority/progress?of=reevaluation : the latest re-evaluation of the jurisdiction asked
+// GET /gov/:authority/progress.json?of=reevaluation : the latest re-evaluation of the jurisdiction asked
 // for by a settings change; ?of=closure&institution=<id> : the closure refunds of one institution
 // of the jurisdiction. What the progress panels poll while the work runs (a few bytes, no page).
 // Row-level security decides what the scope reads: another tenant's work is simply not there.

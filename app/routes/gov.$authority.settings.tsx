@@ -64,7 +64,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     canEdit: role === "REGULATOR_ADMIN",
     overview,
     reevaluation,
-    progressUrl: `/gov/${authority.slug}/progress?of=reevaluation`,
+    progressUrl: `/gov/${authority.slug}/progress.json?of=reevaluation`,
   };
 }
 

@@ -127,7 +127,7 @@ export default function InstitutionEscrow() {
       </header>
       {topError ? <Alert tone="error">{t(topError)}</Alert> : null}
       {notice ? <Alert tone={notice === "refresh" ? "info" : "success"}>{t(NOTICES[notice])}</Alert> : null}
-      <ClosureRefundsPanel initial={closure} pollUrl={`/org/${institutionId}/progress`} />
+      <ClosureRefundsPanel initial={closure} pollUrl={`/org/${institutionId}/progress.json`} />
       <Figures figures={figures} />
       <FundsSupervisionCard institutionId={institutionId} account={account} canManage={canManage} />
       <RefundsToAnswer refunds={refundsToAnswer} canManage={canManage} />

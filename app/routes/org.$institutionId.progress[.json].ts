@@ -3,7 +3,7 @@ import { requireInstitutionRole } from "~/modules/identity/guards.server";
 import { INSTITUTION_ROLES } from "~/modules/identity/roles";
 import { closureAnswer, latestClosureRefunds } from "~/modules/operations/background-work.server";
 
-// GET /org/:institutionId/progress : the refunds of the institution's suspension or closure, for
+// GET /org/:institutionId/progress.json : the refunds of the institution's suspension or closure, for
 // its members' funds page to poll while they are processed (its own institution only: 404 else).
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { scope } = await requireInstitutionRole(request, params.institutionId, INSTITUTION_ROLES);

@@ -12,31 +12,35 @@ const members = (status: number): Expect => ({ ...signedIn(404), institutionAdmi
 
 export const ROWS: RouteRow[] = [
   {
-    files: ["gov.$authority.progress.ts"],
+    files: ["gov.$authority.progress[.json].ts"],
     checks: [
-      get("re-evaluation progress own", "/gov/hangzhou-xihu/progress?of=reevaluation", regulatorPage(200)),
-      get("re-evaluation progress above the inspector", "/gov/hangzhou/progress?of=reevaluation", regulatorPage(404)),
-      get("re-evaluation progress foreign", "/gov/ningbo-yinzhou/progress?of=reevaluation", foreign),
+      get("re-evaluation progress own", "/gov/hangzhou-xihu/progress.json?of=reevaluation", regulatorPage(200)),
+      get(
+        "re-evaluation progress above the inspector",
+        "/gov/hangzhou/progress.json?of=reevaluation",
+        regulatorPage(404),
+      ),
+      get("re-evaluation progress foreign", "/gov/ningbo-yinzhou/progress.json?of=reevaluation", foreign),
       get(
         "closure progress own",
-        `/gov/hangzhou-xihu/progress?of=closure&institution=${OWN_INSTITUTION}`,
+        `/gov/hangzhou-xihu/progress.json?of=closure&institution=${OWN_INSTITUTION}`,
         regulatorPage(200),
       ),
       get(
         "closure progress of another city's institution in own workspace",
-        `/gov/hangzhou-xihu/progress?of=closure&institution=${FOREIGN_INSTITUTION}`,
+        `/gov/hangzhou-xihu/progress.json?of=closure&institution=${FOREIGN_INSTITUTION}`,
         nobody,
       ),
-      get("progress, unknown kind", "/gov/hangzhou-xihu/progress?of=everything", nobody),
-      get("closure progress, malformed id", "/gov/hangzhou-xihu/progress?of=closure&institution=x", nobody),
+      get("progress, unknown kind", "/gov/hangzhou-xihu/progress.json?of=everything", nobody),
+      get("closure progress, malformed id", "/gov/hangzhou-xihu/progress.json?of=closure&institution=x", nobody),
     ],
   },
   {
-    files: ["org.$institutionId.progress.ts"],
+    files: ["org.$institutionId.progress[.json].ts"],
     checks: [
-      get("closure progress (own)", `/org/${OWN_INSTITUTION}/progress`, members(200)),
-      get("closure progress (foreign)", `/org/${FOREIGN_INSTITUTION}/progress`, nobody),
-      get("closure progress (malformed id)", "/org/not-a-uuid/progress", nobody),
+      get("closure progress (own)", `/org/${OWN_INSTITUTION}/progress.json`, members(200)),
+      get("closure progress (foreign)", `/org/${FOREIGN_INSTITUTION}/progress.json`, nobody),
+      get("closure progress (malformed id)", "/org/not-a-uuid/progress.json", nobody),
     ],
   },
 ];

@@ -8,7 +8,7 @@ import {
   type TrackedRun,
 } from "~/modules/operations/background-work.server";
 import ComplianceList, { loader as complianceLoader } from "~/routes/gov.$authority.compliance._index";
-import { loader as progressLoader } from "~/routes/gov.$authority.progress";
+import { loader as progressLoader } from "~/routes/gov.$authority.progress[.json]";
 import { loader as settingsLoader } from "~/routes/gov.$authority.settings";
 import { seedRegistryDemo } from "../../../../prisma/seed/registry-demo";
 import { stableId } from "../../../../prisma/seed/stable-id";
@@ -269,7 +269,7 @@ describe("the pages that show a re-evaluation", () => {
     expect(settings.status).toBe(200);
     expect(settings.body).toMatchObject({
       reevaluation: { status: "RUNNING", done: 3, total: 9, trigger: "settings" },
-      progressUrl: "/gov/hangzhou/progress?of=reevaluation",
+      progressUrl: "/gov/hangzhou/progress.json?of=reevaluation",
     });
     const compliance = await callLoader(
       complianceLoader,
@@ -280,7 +280,7 @@ describe("the pages that show a re-evaluation", () => {
     expect(compliance.body).toMatchObject({ reevaluation: { status: "RUNNING", done: 3, total: 9 } });
     const polled = await callLoader(
       progressLoader,
-      "/gov/hangzhou/progress?of=reevaluation",
+      "/gov/hangzhou/progress.json?of=reevaluation",
       { authority: "hangzhou" },
       HANGZHOU_ADMIN,
     );
@@ -296,7 +296,7 @@ describe("the pages that show a re-evaluation", () => {
     expect(own.body).toMatchObject({ reevaluation: null });
     const ownPoll = await callLoader(
       progressLoader,
-      "/gov/ningbo/progress?of=reevaluation",
+      "/gov/ningbo/progress.json?of=reevaluation",
       { authority: "ningbo" },
       NINGBO_ADMIN,
     );
@@ -304,21 +304,21 @@ describe("the pages that show a re-evaluation", () => {
     // Hangzhou's workspace: 404, as every page of another tenant.
     const foreign = await callLoader(
       progressLoader,
-      "/gov/hangzhou/progress?of=reevaluation",
+      "/gov/hangzhou/progress.json?of=reevaluation",
       { authority: "hangzhou" },
       NINGBO_ADMIN,
     );
     expect(foreign.status).toBe(404);
     const signedOut = await callLoader(
       progressLoader,
-      "/gov/hangzhou/progress?of=reevaluation",
+      "/gov/hangzhou/progress.json?of=reevaluation",
       { authority: "hangzhou" },
       null,
     );
     expect(signedOut.status).toBe(302);
     const unknown = await callLoader(
       progressLoader,
-      "/gov/hangzhou/progress?of=x",
+      "/gov/hangzhou/progress.json?of=x",
       { authority: "hangzhou" },
       HANGZHOU_ADMIN,
     );

@@ -4,9 +4,9 @@ import { changeRegistration } from "~/modules/registry/filing.server";
 import GovInstitutionPage, {
   loader as govInstitutionLoader,
 } from "~/routes/gov.$authority.institutions.$institutionId";
-import { loader as govProgressLoader } from "~/routes/gov.$authority.progress";
+import { loader as govProgressLoader } from "~/routes/gov.$authority.progress[.json]";
 import OrgEscrowPage, { loader as orgEscrowLoader } from "~/routes/org.$institutionId.escrow";
-import { loader as orgProgressLoader } from "~/routes/org.$institutionId.progress";
+import { loader as orgProgressLoader } from "~/routes/org.$institutionId.progress[.json]";
 import { stableId } from "../../../../prisma/seed/stable-id";
 import { runRefundOnClosure } from "../../../../workers/handlers/escrow";
 import { ownerClient } from "../../../support/demo-database";
@@ -154,24 +154,29 @@ describe("closure refunds and their progress", () => {
     expect(html).toContain(`正在退还未消费的预付费：已处理 2 / ${ENROLLMENTS} 份报名`);
     expect(html).toContain("<progress");
 
-    const pollPath = `/gov/hangzhou/progress?of=closure&institution=${SELLER.id}`;
+    const pollPath = `/gov/hangzhou/progress.json?of=closure&institution=${SELLER.id}`;
     const polled = await callLoader(govProgressLoader, pollPath, { authority: "hangzhou" }, HANGZHOU_ADMIN);
     expect(polled.body).toMatchObject({ work: { status: "RUNNING", done: 2 }, payments: { total: ENROLLMENTS } });
     // Ningbo in its own workspace asking for a Hangzhou institution: 404, not an empty answer.
     const foreignPoll = await callLoader(
       govProgressLoader,
-      `/gov/ningbo/progress?of=closure&institution=${SELLER.id}`,
+      `/gov/ningbo/progress.json?of=closure&institution=${SELLER.id}`,
       { authority: "ningbo" },
       NINGBO_ADMIN,
     );
     expect(foreignPoll.status).toBe(404);
 
     const admin = (await owner.user.findUniqueOrThrow({ where: { email: SELLER.adminEmail } })).id;
-    const own = await callLoader(orgProgressLoader, `/org/${SELLER.id}/progress`, { institutionId: SELLER.id }, admin);
+    const own = await callLoader(
+      orgProgressLoader,
+      `/org/${SELLER.id}/progress.json`,
+      { institutionId: SELLER.id },
+      admin,
+    );
     expect(own.body).toMatchObject({ work: { status: "RUNNING", done: 2, total: ENROLLMENTS } });
     const stranger = await callLoader(
       orgProgressLoader,
-      `/org/${SELLER.id}/progress`,
+      `/org/${SELLER.id}/progress.json`,
       { institutionId: SELLER.id },
       FOREIGN_MEMBER,
     );
