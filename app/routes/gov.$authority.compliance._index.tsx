@@ -4,6 +4,7 @@ import { GradeBadge } from "~/components/compliance/grade-badge";
 import { GradeBarChart, GradeCountsTable } from "~/components/compliance/grade-distribution";
 import { ruleTitle } from "~/components/compliance/rule-label";
 import { DistrictFilter, FilterActions } from "~/components/gov/list-filters";
+import { DownloadLink } from "~/components/operations/download-link";
 import { ReevaluationPanel } from "~/components/operations/work-progress";
 import { ReviewPagination } from "~/components/registry/review-pagination";
 import { Alert } from "~/components/ui/alert";
@@ -177,10 +178,8 @@ export default function JurisdictionCompliance() {
             {t("compliance.list.count", { count: total })}
           </h3>
           {invalid ? null : (
-            // A plain link: the browser downloads the file (Content-Disposition), no client routing.
-            <a href={loaded.csvHref} className="text-brand-700 underline" download>
-              {t("compliance.list.csv")}
-            </a>
+            // The file is built whole before the answer starts: the link says so until it arrives.
+            <DownloadLink href={loaded.csvHref}>{t("compliance.list.csv")}</DownloadLink>
           )}
         </div>
         {rows.length === 0 ? (

@@ -30,6 +30,8 @@ export const progressEn = {
   "progress.closure.failed":
     "The refunds on closure did not finish ({time}): {done} of {total} enrollments processed. The daily settlement will go on with the rest.",
   "progress.closure.payments": "Refunds received: {paid} of {total} paid back to the parents, {amount} in all.",
+  "download.pending": "Preparing the file, please wait…",
+  "download.failed": "The file could not be prepared. Please try again later.",
   "progress.closure.paymentsFailed":
     "{failed} could not be paid back: the money is still held in escrow and the regulator has a reconciliation alert.",
 } as const satisfies Record<keyof typeof progressZh, string>;

@@ -1,4 +1,4 @@
-/** Progress of long work the worker does for a change: re-evaluation after new settings, closure refunds. */
+/** Progress of long work: re-evaluation after new settings, closure refunds, files built on request. */
 export const progressZh = {
   "progress.percent": "{percent}%",
   "progress.retrying": "上次处理中断，系统正在自动重试（第 {attempt} 次），已完成的部分不会重复计算。",
@@ -22,5 +22,7 @@ export const progressZh = {
   "progress.closure.failed":
     "停业退款未能处理完（{time}）：已处理 {done} / {total} 份报名。每日结算时系统会继续处理其余报名。",
   "progress.closure.payments": "退款到账：已退回家长 {paid} / {total} 笔，共 {amount}。",
+  "download.pending": "正在生成文件，请稍候…",
+  "download.failed": "文件未能生成，请稍后再试。",
   "progress.closure.paymentsFailed": "{failed} 笔未能退回，资金仍在监管账户中，监管部门已收到对账提醒。",
 } as const;
