@@ -1,14 +1,21 @@
 import { useFetcher, useRevalidator } from "@remix-run/react";
-import { useEffect, useId, useRef } from "react";
+import { type ReactNode, useEffect, useId, useRef } from "react";
 import { formatDateTime, formatFen } from "~/lib/format";
 import { useTranslation } from "~/lib/i18n/use-translation";
-import type { ClosureAnswer, ClosureProgress, WorkView } from "~/modules/operations/background-work.server";
+import type {
+  ClosureAnswer,
+  ClosureProgress,
+  ReevaluationAnswer,
+  WorkView,
+} from "~/modules/operations/background-work.server";
 
 /** How often a panel asks while its work runs. */
 export const POLL_MS = 2_500;
 
 const active = (work: WorkView | null | undefined) =>
   work !== null && work !== undefined && (work.status === "QUEUED" || work.status === "RUNNING");
+/** Worth asking again: under way, and something recorded lately (a stale run is not asked about). */
+const moving = (work: WorkView | null | undefined) => active(work) && work?.stale === false;
 
 /** The later of two states of the same subject's work (a newer run, or the same run further on). */
 function newer(a: WorkView | null, b: WorkView | null | undefined): WorkView | null {
@@ -28,7 +35,7 @@ function usePolled<T extends { work: WorkView | null }>(initial: T, url: string)
   const revalidator = useRevalidator();
   const fetched = fetcher.data as T | undefined;
   const current = fetched && newer(initial.work, fetched.work) !== initial.work ? fetched : initial;
-  const running = active(current.work);
+  const running = moving(current.work);
   const load = useRef(fetcher.load);
   load.current = fetcher.load;
   const busy = useRef(false);
@@ -81,12 +88,60 @@ const FRAME = {
   FAILED: "border-red-700 bg-red-50",
 } as const;
 
-/** The panel of a jurisdiction's re-evaluation after a settings change (settings and compliance pages). */
-export function ReevaluationPanel({ initial, pollUrl }: { initial: WorkView | null; pollUrl: string }) {
+/**
+ * The frame both panels share: a heading, the state in a sentence (which names the bar), the bar
+ * while the work is under way, and what else the work has to say. Screen readers hear the state
+ * when it changes (queued, running, done, failed), not every count.
+ */
+function WorkPanel({
+  id,
+  work,
+  heading,
+  line,
+  children,
+}: {
+  id: string;
+  work: WorkView;
+  heading: string;
+  line: string;
+  children?: ReactNode;
+}) {
   const { t, locale } = useTranslation();
   const headingId = useId();
   const labelId = useId();
-  const { work } = usePolled({ work: initial }, pollUrl);
+  return (
+    <section
+      id={id}
+      aria-labelledby={headingId}
+      aria-busy={moving(work) || undefined}
+      className={`space-y-2 rounded border-l-4 p-3 ${FRAME[work.status]}`}
+    >
+      <h3 id={headingId} className="font-semibold text-slate-900">
+        {heading}
+      </h3>
+      <p id={labelId} className="text-sm text-slate-900">
+        {line}
+      </p>
+      <p role="status" className="sr-only">
+        {work.status === "RUNNING" ? t("progress.state.running") : line}
+      </p>
+      {active(work) || work.status === "FAILED" ? <Meter work={work} labelId={labelId} /> : null}
+      {work.stale ? (
+        <p className="text-sm text-slate-800">
+          {t("progress.stale", { time: formatDateTime(work.updatedAt, locale) })}
+        </p>
+      ) : work.status === "RUNNING" && work.attempts > 1 ? (
+        <p className="text-sm text-slate-700">{t("progress.retrying", { attempt: work.attempts })}</p>
+      ) : null}
+      {children}
+    </section>
+  );
+}
+
+/** The panel of a jurisdiction's re-evaluation after a settings change (settings and compliance pages). */
+export function ReevaluationPanel({ initial, pollUrl }: { initial: WorkView | null; pollUrl: string }) {
+  const { t, locale } = useTranslation();
+  const { work } = usePolled<ReevaluationAnswer>({ work: initial }, pollUrl);
   if (!work) return null;
   const when = (iso: string | null) => (iso ? formatDateTime(iso, locale) : "");
   const figures = { done: work.done, total: work.total };
@@ -101,32 +156,15 @@ export function ReevaluationPanel({ initial, pollUrl }: { initial: WorkView | nu
           ? t("progress.reevaluation.done", { time: when(work.finishedAt), total: work.total })
           : t("progress.reevaluation.failed", { time: when(work.finishedAt), ...figures });
   return (
-    <section
-      id="reevaluation-progress"
-      aria-labelledby={headingId}
-      aria-busy={active(work) || undefined}
-      className={`space-y-2 rounded border-l-4 p-3 ${FRAME[work.status]}`}
-    >
-      <h3 id={headingId} className="font-semibold text-slate-900">
-        {t("progress.reevaluation.heading")}
-      </h3>
-      <p id={labelId} role="status" className="text-sm text-slate-900">
-        {line}
-      </p>
-      {active(work) || work.status === "FAILED" ? <Meter work={work} labelId={labelId} /> : null}
-      {work.status === "RUNNING" && work.attempts > 1 ? (
-        <p className="text-sm text-slate-700">{t("progress.retrying", { attempt: work.attempts })}</p>
-      ) : null}
-      {active(work) ? <p className="text-xs text-slate-600">{t("progress.reevaluation.note")}</p> : null}
-    </section>
+    <WorkPanel id="reevaluation-progress" work={work} heading={t("progress.reevaluation.heading")} line={line}>
+      {moving(work) ? <p className="text-xs text-slate-600">{t("progress.reevaluation.note")}</p> : null}
+    </WorkPanel>
   );
 }
 
 /** The panel of an institution's closure refunds (the regulator's institution page, the institution's funds page). */
 export function ClosureRefundsPanel({ initial, pollUrl }: { initial: ClosureProgress | null; pollUrl: string }) {
   const { t, locale } = useTranslation();
-  const headingId = useId();
-  const labelId = useId();
   const { work, payments } = usePolled<ClosureAnswer>(
     { work: initial?.run ?? null, payments: initial?.payments ?? null },
     pollUrl,
@@ -147,22 +185,7 @@ export function ClosureRefundsPanel({ initial, pollUrl }: { initial: ClosureProg
             : t("progress.closure.done", { time: when(work.finishedAt), total: work.total })
           : t("progress.closure.failed", { time: when(work.finishedAt), ...figures });
   return (
-    <section
-      id="closure-refunds-progress"
-      aria-labelledby={headingId}
-      aria-busy={active(work) || undefined}
-      className={`space-y-2 rounded border-l-4 p-3 ${FRAME[work.status]}`}
-    >
-      <h3 id={headingId} className="font-semibold text-slate-900">
-        {t("progress.closure.heading")}
-      </h3>
-      <p id={labelId} role="status" className="text-sm text-slate-900">
-        {line}
-      </p>
-      {active(work) || work.status === "FAILED" ? <Meter work={work} labelId={labelId} /> : null}
-      {work.status === "RUNNING" && work.attempts > 1 ? (
-        <p className="text-sm text-slate-700">{t("progress.retrying", { attempt: work.attempts })}</p>
-      ) : null}
+    <WorkPanel id="closure-refunds-progress" work={work} heading={t("progress.closure.heading")} line={line}>
       {payments && payments.total > 0 ? (
         <p className="text-sm text-slate-800">
           {t("progress.closure.payments", {
@@ -173,6 +196,6 @@ export function ClosureRefundsPanel({ initial, pollUrl }: { initial: ClosureProg
           {payments.failed > 0 ? ` ${t("progress.closure.paymentsFailed", { failed: payments.failed })}` : null}
         </p>
       ) : null}
-    </section>
+    </WorkPanel>
   );
 }

@@ -195,6 +195,11 @@ export type WorkView = {
   done: number;
   /** Attempts made so far; above 1 the run is being retried. */
   attempts: number;
+  /**
+   * Queued or running with nothing recorded for STALE_AFTER_MS: no worker is on it (its job was
+   * lost with Redis, say). The page says so and stops asking; a run records far more often.
+   */
+  stale: boolean;
   requestedAt: string;
   startedAt: string | null;
   updatedAt: string;
@@ -231,9 +236,13 @@ type ViewRow = {
   finishedAt: Date | null;
 };
 
-function viewOf(row: ViewRow): WorkView {
+/** Far longer than a batch (about a second) or the retries' backoff (2 to 30 s) ever takes. */
+export const STALE_AFTER_MS = 10 * 60_000;
+
+function viewOf(row: ViewRow, now = Date.now()): WorkView {
   return {
     ...row,
+    stale: isActive(row.status) && now - row.updatedAt.getTime() > STALE_AFTER_MS,
     requestedAt: row.requestedAt.toISOString(),
     startedAt: row.startedAt?.toISOString() ?? null,
     updatedAt: row.updatedAt.toISOString(),

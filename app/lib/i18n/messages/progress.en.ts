@@ -2,6 +2,9 @@ import type { progressZh } from "./progress";
 
 export const progressEn = {
   "progress.percent": "{percent}%",
+  "progress.state.running": "In progress",
+  "progress.stale":
+    "No progress since {time}: the work may have stopped. Reload the page to see the latest state; if nothing moves, contact the platform's operators.",
   "progress.retrying":
     "The last attempt was interrupted; the platform is retrying (attempt {attempt}). What was finished is not counted twice.",
 

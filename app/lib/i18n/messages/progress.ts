@@ -1,6 +1,9 @@
 /** Progress of long work: re-evaluation after new settings, closure refunds, files built on request. */
 export const progressZh = {
   "progress.percent": "{percent}%",
+  "progress.state.running": "正在处理",
+  "progress.stale":
+    "自 {time} 以来没有新的进展，处理可能已中断。刷新页面可查看最新状态；如仍无进展，请联系平台运维人员。",
   "progress.retrying": "上次处理中断，系统正在自动重试（第 {attempt} 次），已完成的部分不会重复计算。",
 
   "progress.reevaluation.heading": "按新参数重新评估",

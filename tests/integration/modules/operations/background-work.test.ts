@@ -339,6 +339,27 @@ describe("the pages that show a re-evaluation", () => {
     const en = renderPage(ComplianceList, "gov/:authority/compliance", "/gov/hangzhou/compliance", body, "en");
     expect(en).toContain("Re-evaluating with the new parameters: 3 of 9 institutions done");
 
+    expect(body).toMatchObject({ reevaluation: { stale: false } });
+
+    // Nothing recorded for eleven minutes: no worker is on it; the page says so (and stops asking).
+    await unsafeAsSystem((db) => db.$executeRaw`UPDATE background_work SET updated_at = now() - interval '11 minutes'`);
+    const stuck = await callLoader(
+      complianceLoader,
+      "/gov/hangzhou/compliance",
+      { authority: "hangzhou" },
+      HANGZHOU_ADMIN,
+    );
+    expect(stuck.body).toMatchObject({ reevaluation: { status: "RUNNING", stale: true } });
+    const stuckHtml = renderPage(
+      ComplianceList,
+      "gov/:authority/compliance",
+      "/gov/hangzhou/compliance",
+      stuck.body,
+      "zh-CN",
+    );
+    expect(stuckHtml).toContain("以来没有新的进展");
+    expect(stuckHtml).not.toContain('aria-busy="true"');
+
     await unsafeAsSystem(
       (db) =>
         db.$executeRaw`UPDATE background_work SET status = 'DONE', done = 9, finished_at = '2026-12-06T02:30:00Z'`,
