@@ -1,5 +1,6 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useLoaderData, useLocation } from "@remix-run/react";
+import { DownloadLink } from "~/components/operations/download-link";
 import { ReviewPagination } from "~/components/registry/review-pagination";
 import { FundsByDistrictChart, LEVEL_BADGES, LevelDistributionChart, WeeklyChart } from "~/components/risk/risk-charts";
 import { ScrollRegion } from "~/components/ui/scroll-region";
@@ -78,9 +79,9 @@ export default function RiskRankingPage() {
         <button type="submit" className="rounded bg-brand-700 px-3 py-1.5 text-white">
           {t("risk.filter.apply")}
         </button>
-        <a href={`/gov/${slug}/risk.csv${exportQuery ? `?${exportQuery}` : ""}`} className="text-brand-700 underline">
+        <DownloadLink href={`/gov/${slug}/risk.csv${exportQuery ? `?${exportQuery}` : ""}`}>
           {t("risk.exportCsv")}
-        </a>
+        </DownloadLink>
       </Form>
 
       <section className="grid gap-8 lg:grid-cols-2">
