@@ -4,7 +4,11 @@ import { reserveRelease } from "./ledger-postings";
 
 export type EnrollmentProgress = {
   lessonCount: number;
-  /** Lessons recorded for the trainee (any answer), less those refunded on a dispute decision. */
+  /**
+   * Lessons recorded for the trainee, whatever became of them: released, awaiting an answer, or
+   * refunded on a dispute decision (that lesson's price went back to the parent with the decision,
+   * so its place is used up: counting it free again refunded or released its price twice).
+   */
   recorded: number;
   pending: number;
   /** Lessons given back by refunds of unconsumed lessons (asked, on closure). */
@@ -26,7 +30,7 @@ export async function enrollmentProgress(db: Db, enrollmentId: string): Promise<
     { lesson_count: number; recorded: number; pending: number; refunded: number; open_refund: boolean }[]
   >`
     SELECT e.lesson_count,
-           (SELECT count(*) FROM lesson_attendance a WHERE a.enrollment_id = e.id AND a.status <> 'REFUNDED_BY_DECISION')::int AS recorded,
+           (SELECT count(*) FROM lesson_attendance a WHERE a.enrollment_id = e.id)::int AS recorded,
            (SELECT count(*) FROM lesson_attendance a WHERE a.enrollment_id = e.id AND a.status IN ('PENDING', 'DISPUTED'))::int AS pending,
            coalesce((SELECT sum(r.lessons) FROM refund_request r WHERE r.enrollment_id = e.id AND r.origin <> 'DISPUTE'
                        AND r.status IN ('APPROVED', 'SUCCEEDED', 'FAILED')), 0)::int AS refunded,

@@ -176,8 +176,7 @@ async function summaryRows(db: Db, parentUserId: string, id: string | null): Pro
            e.price_per_lesson_fen, e.amount_fen, e.reserve_percent, e.authority_id::text,
            to_char(e.period_start, 'YYYY-MM-DD') AS period_start, to_char(e.period_end, 'YYYY-MM-DD') AS period_end,
            e.created_at, p.status::text AS payment_status,
-           (SELECT count(*) FROM lesson_attendance a
-             WHERE a.enrollment_id = e.id AND a.status <> 'REFUNDED_BY_DECISION')::int AS recorded,
+           (SELECT count(*) FROM lesson_attendance a WHERE a.enrollment_id = e.id)::int AS recorded,
            (SELECT count(*) FROM lesson_attendance a WHERE a.enrollment_id = e.id AND a.status = 'PENDING')::int AS awaiting,
            (SELECT count(*) FROM lesson_attendance a WHERE a.enrollment_id = e.id AND a.status = 'DISPUTED')::int AS disputed,
            coalesce((SELECT sum(r.lessons) FROM refund_request r

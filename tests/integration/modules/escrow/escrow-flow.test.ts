@@ -219,6 +219,45 @@ describe("payments that do not complete", () => {
 });
 
 describe("closure", () => {
+  // Found by the property test: a lesson refunded on a dispute decision was counted as a place
+  // still free, so the closure refunded its price a second time and the lesson still awaiting an
+  // answer could never be paid for.
+  it("counts a lesson refunded on a dispute as used: the closure leaves the awaited lesson's price held", async () => {
+    const { enrollmentId } = await buyLessons(4, { trainee: "争议后闭店" });
+    for (const [startTime, endTime] of [
+      ["09:00", "10:00"],
+      ["11:00", "12:00"],
+    ] as const)
+      await recordLesson(memberScope(SELLER.adminEmail), SELLER.id, {
+        courseId: SELLER.courseId,
+        lessonDate: today,
+        startTime,
+        endTime,
+        enrollmentIds: [enrollmentId],
+      });
+    const [first] = await owner.lessonAttendance.findMany({ where: { enrollmentId }, orderBy: { createdAt: "asc" } });
+    await answerAttendance(parentScope(), { intent: "dispute", attendanceId: first?.id ?? "", reason: "没有上课" });
+    await decideDispute(regulatorScope("hangzhou.admin@tipei.example", "330100"), {
+      intent: "refundLesson",
+      attendanceId: first?.id ?? "",
+      note: "核实后退还",
+    });
+    await owner.institution.update({ where: { id: SELLER.id }, data: { status: "SUSPENDED" } });
+    const { refundOnClosure } = await import("~/modules/escrow/closure.server");
+    await refundOnClosure(SELLER.id);
+    await owner.institution.update({ where: { id: SELLER.id }, data: { status: "APPROVED" } });
+    const closure = await owner.refundRequest.findFirstOrThrow({ where: { enrollmentId, origin: "CLOSURE" } });
+    expect(closure.lessons).toBe(2);
+    for (const r of await owner.refundRequest.findMany({ where: { enrollmentId, status: "APPROVED" } }))
+      await executeRefund(r.id);
+    await processAllEvents();
+    // The awaited lesson's price is still held, and its answer (here: overdue) releases it.
+    expect(await enrollmentFunds(enrollmentId)).toMatchObject({ held: PRICE, refunded: 3 * PRICE });
+    await autoConfirmDueLessons(addDays(today, 60));
+    expect(await enrollmentFunds(enrollmentId)).toMatchObject({ held: 0, refunded: 3 * PRICE });
+    expect(await ledgerViolations(owner)).toEqual({ unbalanced: [], negative: [], overdrawn: [], doublePaid: [] });
+  });
+
   it("refunds every unconsumed balance once, even when run again or twice at a time", async () => {
     const bought = [
       await buyLessons(3, { trainee: "闭店甲" }),
