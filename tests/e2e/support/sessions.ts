@@ -36,7 +36,7 @@ export async function signInAs(context: BrowserContext, email: string): Promise<
 }
 
 /**
- * A copy of a demo person (same memberships) who reads `locale`: a signed-in person's language is
+ * A copy of a demo person (same memberships and password) who reads `locale`: a signed-in person's language is
  * their account's, and switching the shared demo account would change the pages other tests are
  * reading at the same moment. Each call makes a new copy; `remove` takes its memberships away (and
  * deletes it when it left no records), so no copy lingers where the app picks people (an
@@ -52,8 +52,8 @@ export async function copyOfDemoAccount(
   try {
     await client.query("BEGIN");
     await client.query(
-      `INSERT INTO app_user (email, display_name, locale, updated_at)
-       SELECT $2, display_name, $3, now() FROM app_user WHERE email = $1`,
+      `INSERT INTO app_user (email, display_name, locale, password_hash, updated_at)
+       SELECT $2, display_name, $3, password_hash, now() FROM app_user WHERE email = $1`,
       [email, copy, locale],
     );
     await client.query(
