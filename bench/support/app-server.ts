@@ -6,6 +6,9 @@ import path from "node:path";
 import { Redis } from "ioredis";
 import { freePorts } from "../../tests/e2e/support/free-ports.ts";
 
+/** Node's flags for the web process, as `npm start` and scripts/start.sh give them (a unit test checks). */
+export const WEB_NODE_ARGS = ["--max-semi-space-size=64"];
+
 export type RunningServer = { name: string; baseUrl: string; pid: number; stop: () => Promise<void> };
 
 /**
@@ -60,7 +63,7 @@ export async function startApp(databaseUrl: string, extraEnv: Record<string, str
   const redisPrefix = `tipei-bench-${process.pid}`;
   const child = spawn(
     process.execPath,
-    [...(process.env.BENCH_NODE_ARGS?.split(" ").filter(Boolean) ?? []), "build/node/server.js"],
+    [...(process.env.BENCH_NODE_ARGS?.split(" ").filter(Boolean) ?? WEB_NODE_ARGS), "build/node/server.js"],
     {
       cwd: dir,
       stdio: ["ignore", "ignore", "inherit"],
