@@ -1,4 +1,4 @@
-import type { BackgroundWorkKind, BackgroundWorkStatus } from "~/generated/prisma/client.ts";
+import type { BackgroundWorkKind, BackgroundWorkStatus, Prisma } from "~/generated/prisma/client.ts";
 import { type DataScope, type Db, inScope, unsafeAsSystem } from "~/lib/db-scope.server";
 import { logger } from "~/lib/logger.server";
 
@@ -222,19 +222,7 @@ const VIEW_SELECT = {
   finishedAt: true,
 } as const;
 
-type ViewRow = {
-  id: string;
-  kind: WorkKind;
-  trigger: string;
-  status: WorkStatus;
-  total: number;
-  done: number;
-  attempts: number;
-  requestedAt: Date;
-  startedAt: Date | null;
-  updatedAt: Date;
-  finishedAt: Date | null;
-};
+type ViewRow = Prisma.BackgroundWorkGetPayload<{ select: typeof VIEW_SELECT }>;
 
 /** Far longer than a batch (about a second) or the retries' backoff (2 to 30 s) ever takes. */
 export const STALE_AFTER_MS = 10 * 60_000;
