@@ -2,17 +2,27 @@ import { PrismaPg } from "@prisma/adapter-pg";
 import pg from "pg";
 import { PrismaClient } from "~/generated/prisma/client.ts";
 import { getEnv } from "./env.server";
+import { logger } from "./logger.server";
 import { onShutdown } from "./shutdown.server";
 
 // One client (and one pg pool) per process; the global keeps it across dev rebuilds.
 const globalForPrisma = globalThis as unknown as { tipeiPrisma?: PrismaClient; tipeiPool?: pg.Pool };
 
 function sharedPool(): pg.Pool {
-  globalForPrisma.tipeiPool ??= new pg.Pool({
-    connectionString: getEnv().DATABASE_URL,
-    // Fail fast when PostgreSQL is unreachable instead of queueing requests behind it.
-    connectionTimeoutMillis: 3_000,
-  });
+  if (!globalForPrisma.tipeiPool) {
+    const pool = new pg.Pool({
+      connectionString: getEnv().DATABASE_URL,
+      // Fail fast when PostgreSQL is unreachable instead of queueing requests behind it.
+      connectionTimeoutMillis: 3_000,
+    });
+    // An idle connection that PostgreSQL ends (a restart, a failover) is an 'error' event of the
+    // pool, which drops the connection; unheard, it would end the process. Prisma listens only once
+    // it has connected, and a web process may serve the public registry through pgPool alone.
+    pool.on("error", (error) => logger.warn({ err: error }, "idle database connection closed"));
+    // Prisma ends the pool when it disconnects (disposeExternalPool), but only if it ever connected.
+    onShutdown("pg pool", () => (pool.ended ? Promise.resolve() : pool.end()));
+    globalForPrisma.tipeiPool = pool;
+  }
   return globalForPrisma.tipeiPool;
 }
 
@@ -32,7 +42,7 @@ export const prisma: PrismaClient = sharedClient();
 
 /**
  * The pg pool under Prisma, for a hot read that is one statement outside any transaction and needs
- * none of Prisma's mapping (the public profile's version check): Prisma's query pipeline costs more
+ * none of Prisma's mapping (the public profile's version check and its read on a cache miss): Prisma's query pipeline costs more
  * CPU than the query itself there. Everything else goes through `prisma` and the scoped helpers.
  */
 export function pgPool(): pg.Pool {

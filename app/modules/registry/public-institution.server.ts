@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { pgPool } from "~/lib/db.server";
-import { type Db, inPublicRegistry } from "~/lib/db-scope.server";
+import type { Db } from "~/lib/db-scope.server";
 import { logger } from "~/lib/logger.server";
 import { processWideCache } from "~/lib/versioned-cache";
 import type { InstitutionStatusName } from "./institution-status";
@@ -193,23 +193,17 @@ function gradeOf(row: PublicInstitutionRow & { status: PublicStatus }): PublicCo
 }
 
 /**
- * The profile and the version it was read at, in one query (the institution, its authority and
- * its grade) under the public scope.
+ * The profile and the version it was read at, in one round trip: the definer-rights function
+ * tipei_public_institution (migration 20261207010000_public_institution_read) returns the public
+ * columns of one registered institution and its authority, the rows the public scope shows, with no
+ * transaction to open for the scope.
  */
 async function readPublicInstitution(
   registrationNo: string,
 ): Promise<{ version: number; institution: PublicInstitution } | null> {
-  const rows = await inPublicRegistry(
-    (db) => db.$queryRaw<PublicInstitutionRow[]>`
-      SELECT i.public_version AS version, i.registration_no AS "registrationNo", i.name, i.status::text AS status,
-             i.credit_code AS "creditCode", i.sports, i.public_profile AS "publicProfile",
-             i.registered_at AS "registeredAt", i.approved_at AS "approvedAt",
-             i.funds_supervision_enabled AS "fundsSupervisionEnabled", i.compliance_grade AS "complianceGrade",
-             i.compliance_evaluated_at AS "complianceEvaluatedAt", i.compliance_open_rules AS "complianceOpenRules",
-             a.code AS "authorityCode", a.name AS "authorityName", a.name_en AS "authorityNameEn"
-        FROM institution i JOIN authority a ON a.id = i.authority_id
-       WHERE i.registration_no = ${registrationNo}`,
-  );
+  const { rows } = await pgPool().query<PublicInstitutionRow>("SELECT * FROM tipei_public_institution($1)", [
+    registrationNo,
+  ]);
   const row = rows[0];
   if (!row || !isPublicStatus(row.status)) return null;
   const publicRow = { ...row, status: row.status };
