@@ -6,9 +6,9 @@ import { SearchEmptyState } from "~/components/public/search-empty-state";
 import { SearchForm, type SearchValues } from "~/components/public/search-form";
 import { Alert } from "~/components/ui/alert";
 import { PageTitle } from "~/components/ui/page-title";
-import { inPublicRegistry } from "~/lib/db-scope.server";
 import type { FieldErrors } from "~/lib/forms/parse.server";
 import { useTranslation } from "~/lib/i18n/use-translation";
+import { readPublicRegistry } from "~/modules/registry/public-registry-cache.server";
 import {
   findArea,
   listRegistryDistricts,
@@ -26,7 +26,9 @@ export async function loader({ request }: LoaderFunctionArgs) {
     district: search.get("district") ?? "",
   };
   const query = parsePublicSearchQuery(search);
-  const { districts, outcome, extraArea } = await inPublicRegistry(async (db) => {
+  // Cached per query under the registry's version (a repeated search costs one indexed read).
+  const key = `search-page:${query.ok ? JSON.stringify(query.data) : "invalid"}`;
+  const { districts, outcome, extraArea } = await readPublicRegistry(key, async (db) => {
     const districts = await listRegistryDistricts(db);
     const outcome = query.ok ? await searchPublicRegistry(db, query.data) : null;
     const chosen = query.ok ? query.data.district : undefined;

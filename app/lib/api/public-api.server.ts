@@ -1,9 +1,9 @@
-import { inPublicRegistry } from "~/lib/db-scope.server";
 import {
   findPublicInstitution,
   normalizeRegistrationNo,
   type PublicInstitution,
 } from "~/modules/registry/public-institution.server";
+import { readPublicRegistry } from "~/modules/registry/public-registry-cache.server";
 import { parsePublicSearchQuery, searchPublicRegistry } from "~/modules/registry/public-search.server";
 import { apiProfileOf, apiSearchPageOf } from "./present-institution";
 import {
@@ -60,7 +60,9 @@ export function searchAnswer(call: ApiCall, searchParams: URLSearchParams): Prom
   return publicApiAnswer(call, async () => {
     const query = parsePublicSearchQuery(searchParams);
     if (!query.ok) return problemAnswer(call, 400, "invalid_query", { fieldErrors: query.fieldErrors });
-    const outcome = await inPublicRegistry((db) => searchPublicRegistry(db, query.data));
+    const outcome = await readPublicRegistry(`api-search:${JSON.stringify(query.data)}`, (db) =>
+      searchPublicRegistry(db, query.data),
+    );
     if (!outcome.ok) return problemAnswer(call, 400, "invalid_query", { fieldErrors: outcome.fieldErrors });
     return jsonAnswer(call, serializeJson(apiSearchPageOf(outcome.result, query.data, call.origin)));
   });
