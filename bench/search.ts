@@ -7,6 +7,13 @@
 // BENCH_SEARCH_CONNECTIONS (8: each search reads every match, a fifth of 100,000 institutions, so
 // 64 at once queue past the pool's 3-second connection timeout and get 503s), BENCH_SEARCH_SECONDS
 // (10), BENCH_ROUNDS (2).
+//
+// The app keeps search answers under the registry's version (public-registry-cache.server.ts), so
+// the same 20 searches again are mostly served from memory. The third measurement ("api_changing")
+// makes the registry change every 50 ms while it runs (the version bumped as a change of any
+// registered institution bumps it), so nearly every answer is computed again: the cost of a search
+// the cache does not hold.
+import pg from "pg";
 import { startApp, startBare } from "./support/app-server";
 import { benchDatabase, benchLine } from "./support/bench-database";
 import { generatePublicRegistry } from "./support/public-registry";
@@ -17,6 +24,26 @@ const QUERIES = ["游泳俱乐部", "浪花"];
 const connections = Number(process.env.BENCH_SEARCH_CONNECTIONS ?? 8);
 const seconds = Number(process.env.BENCH_SEARCH_SECONDS ?? 10);
 const db = await benchDatabase("search");
+
+/** Bumps the registry's version every `ms` until the returned function is called. */
+function changeRegistryEvery(url: string, ms: number): () => Promise<void> {
+  const client = new pg.Client({ connectionString: url });
+  const connected = client.connect();
+  let bumps = 0;
+  const timer = setInterval(() => {
+    void connected
+      .then(() => client.query("UPDATE public_registry_version SET version = version + 1"))
+      .then(() => {
+        bumps += 1;
+      });
+  }, ms);
+  return async () => {
+    clearInterval(timer);
+    await connected;
+    await client.end();
+    console.log(`registry changed ${bumps} times`);
+  };
+}
 const stops: (() => Promise<void>)[] = [];
 try {
   const seedStart = performance.now();
@@ -34,13 +61,19 @@ try {
     `"${QUERIES[0]}" matches ${first.totalItems ?? first.page?.totalItems ?? JSON.stringify(first).slice(0, 200)}`,
   );
   const metrics: Record<string, string | number> = { institutions, connections };
-  for (const [label, prefix] of [
-    ["api", "/api/v1/institutions?"],
-    ["page", "/institutions?"],
+  for (const [label, prefix, changing] of [
+    ["api", "/api/v1/institutions?", false],
+    ["page", "/institutions?", false],
+    ["api_changing", "/api/v1/institutions?", true],
   ] as const) {
     console.log(`— ${label}`);
     const paths = queries.map((q) => `${prefix}${q}`);
-    const { app: a, bare: b, ratio } = await sideBySide(app, bare, paths, paths, { connections, seconds });
+    const stopChanging = changing ? changeRegistryEvery(db.ownerUrl, 50) : async () => {};
+    const {
+      app: a,
+      bare: b,
+      ratio,
+    } = await sideBySide(app, bare, paths, paths, { connections, seconds }).finally(stopChanging);
     Object.assign(metrics, {
       [`${label}_rps`]: a.rps.toFixed(0),
       [`${label}_bare_rps`]: b.rps.toFixed(0),
