@@ -186,12 +186,10 @@ async function currentEnrollment(parentUserId: string, courseId: string, trainee
     scope,
     (db) =>
       db.$queryRaw<{ lessons_left: number; period_end: string }[]>`
-      SELECT (e.lesson_count
-              - (SELECT count(*) FROM lesson_attendance a WHERE a.enrollment_id = e.id AND a.status <> 'REFUNDED_BY_DECISION')
-              - coalesce((SELECT sum(r.lessons) FROM refund_request r WHERE r.enrollment_id = e.id
-                           AND r.status IN ('APPROVED', 'SUCCEEDED') AND r.origin <> 'DISPUTE'), 0))::int AS lessons_left,
+      SELECT e.lesson_count - (l.recorded - l.refunded_on_decision) - l.refunded AS lessons_left,
              to_char(e.period_end, 'YYYY-MM-DD') AS period_end
         FROM enrollment e
+        JOIN enrollment_lessons l ON l.enrollment_id = e.id
        WHERE e.parent_user_id = ${parentUserId}::uuid AND e.course_id = ${courseId}::uuid
          AND e.trainee_name = ${traineeName} AND e.status = 'ACTIVE'
        ORDER BY e.period_end DESC LIMIT 1`,

@@ -19,7 +19,8 @@ export type EnrollmentProgress = {
 };
 
 /**
- * Where an enrollment stands, counted from its attendances and refunds. Locks the enrollment
+ * Where an enrollment stands, as the enrollment_lessons view counts it (the one definition of
+ * recorded, pending and free places; see its migration). Locks the enrollment
  * first, in a statement of its own: under READ COMMITTED the counts must be read by a statement
  * that starts after the lock is granted, or they miss what the previous holder just committed
  * (a lesson recorded while a refund was being asked for would be refunded and released both).
@@ -27,23 +28,25 @@ export type EnrollmentProgress = {
 export async function enrollmentProgress(db: Db, enrollmentId: string): Promise<EnrollmentProgress> {
   await db.$queryRaw`SELECT id FROM enrollment WHERE id = ${enrollmentId}::uuid FOR UPDATE`;
   const rows = await db.$queryRaw<
-    { lesson_count: number; recorded: number; pending: number; refunded: number; open_refund: boolean }[]
+    {
+      lesson_count: number;
+      recorded: number;
+      pending: number;
+      given_back: number;
+      unrecorded: number;
+      open_refund: boolean;
+    }[]
   >`
-    SELECT e.lesson_count,
-           (SELECT count(*) FROM lesson_attendance a WHERE a.enrollment_id = e.id)::int AS recorded,
-           (SELECT count(*) FROM lesson_attendance a WHERE a.enrollment_id = e.id AND a.status IN ('PENDING', 'DISPUTED'))::int AS pending,
-           coalesce((SELECT sum(r.lessons) FROM refund_request r WHERE r.enrollment_id = e.id AND r.origin <> 'DISPUTE'
-                       AND r.status IN ('APPROVED', 'SUCCEEDED', 'FAILED')), 0)::int AS refunded,
-           EXISTS (SELECT 1 FROM refund_request r WHERE r.enrollment_id = e.id AND r.status IN ('REQUESTED', 'CONTESTED')) AS open_refund
-      FROM enrollment e WHERE e.id = ${enrollmentId}::uuid`;
+    SELECT lesson_count, recorded, pending, refunded + refund_failed AS given_back, unrecorded, open_refund
+      FROM enrollment_lessons WHERE enrollment_id = ${enrollmentId}::uuid`;
   const row = rows[0];
   if (!row) throw new Error(`no enrollment ${enrollmentId}`);
   return {
     lessonCount: row.lesson_count,
     recorded: row.recorded,
     pending: row.pending,
-    refunded: row.refunded,
-    unrecorded: Math.max(0, row.lesson_count - row.recorded - row.refunded),
+    refunded: row.given_back,
+    unrecorded: row.unrecorded,
     openRefund: row.open_refund,
   };
 }

@@ -41,12 +41,9 @@ export async function evaluateFundWarnings(
       >`
       WITH active AS (
         SELECT e.institution_id, count(*)::int AS active,
-               sum((e.lesson_count
-                    - (SELECT count(*) FROM lesson_attendance a WHERE a.enrollment_id = e.id
-                         AND a.status IN ('CONFIRMED', 'AUTO_CONFIRMED', 'RELEASED_BY_DECISION', 'REFUNDED_BY_DECISION'))
-                    - coalesce((SELECT sum(r.lessons) FROM refund_request r WHERE r.enrollment_id = e.id AND r.origin <> 'DISPUTE'
-                                 AND r.status IN ('APPROVED', 'SUCCEEDED')), 0)) * e.price_per_lesson_fen)::bigint AS owed
-          FROM enrollment e WHERE e.status = 'ACTIVE' AND (${ids}::uuid[] IS NULL OR e.institution_id = ANY(${ids}::uuid[]))
+               sum((e.lesson_count - l.released - l.refunded_on_decision - l.refunded)::bigint * e.price_per_lesson_fen)::bigint AS owed
+          FROM enrollment e JOIN enrollment_lessons l ON l.enrollment_id = e.id
+         WHERE e.status = 'ACTIVE' AND (${ids}::uuid[] IS NULL OR e.institution_id = ANY(${ids}::uuid[]))
          GROUP BY e.institution_id
       ), held AS (
         SELECT a.institution_id, sum(e.amount_fen)::bigint AS held

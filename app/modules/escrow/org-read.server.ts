@@ -356,11 +356,9 @@ async function activeEnrollments(db: Db, institutionId: string): Promise<(Enroll
     }[]
   >`
     SELECT e.id::text, e.course_id::text, e.trainee_name, e.lesson_count,
-           (SELECT count(*) FROM lesson_attendance a WHERE a.enrollment_id = e.id AND a.status <> 'REFUNDED_BY_DECISION')::int AS recorded,
-           coalesce((SELECT sum(r.lessons) FROM refund_request r WHERE r.enrollment_id = e.id AND r.origin <> 'DISPUTE'
-                       AND r.status IN ('APPROVED', 'SUCCEEDED', 'FAILED')), 0)::int AS refunded,
-           EXISTS (SELECT 1 FROM refund_request r WHERE r.enrollment_id = e.id AND r.status IN ('REQUESTED', 'CONTESTED')) AS open_refund
+           l.recorded - l.refunded_on_decision AS recorded, l.refunded + l.refund_failed AS refunded, l.open_refund
       FROM enrollment e
+      JOIN enrollment_lessons l ON l.enrollment_id = e.id
      WHERE e.institution_id = ${institutionId}::uuid AND e.status = 'ACTIVE'
      ORDER BY e.trainee_name, e.created_at, e.id`;
   return rows.map((r) => ({

@@ -159,6 +159,7 @@ type SummaryRow = {
   awaiting: number;
   disputed: number;
   refunded_lessons: number;
+  unrecorded: number;
   open_refund: boolean;
   paid_fen: bigint | null;
   held_fen: bigint | null;
@@ -176,20 +177,15 @@ async function summaryRows(db: Db, parentUserId: string, id: string | null): Pro
            e.price_per_lesson_fen, e.amount_fen, e.reserve_percent, e.authority_id::text,
            to_char(e.period_start, 'YYYY-MM-DD') AS period_start, to_char(e.period_end, 'YYYY-MM-DD') AS period_end,
            e.created_at, p.status::text AS payment_status,
-           (SELECT count(*) FROM lesson_attendance a WHERE a.enrollment_id = e.id)::int AS recorded,
-           (SELECT count(*) FROM lesson_attendance a WHERE a.enrollment_id = e.id AND a.status = 'PENDING')::int AS awaiting,
-           (SELECT count(*) FROM lesson_attendance a WHERE a.enrollment_id = e.id AND a.status = 'DISPUTED')::int AS disputed,
-           coalesce((SELECT sum(r.lessons) FROM refund_request r
-                      WHERE r.enrollment_id = e.id AND r.origin <> 'DISPUTE'
-                        AND r.status IN ('APPROVED', 'SUCCEEDED', 'FAILED')), 0)::int AS refunded_lessons,
-           EXISTS (SELECT 1 FROM refund_request r
-                    WHERE r.enrollment_id = e.id AND r.status IN ('REQUESTED', 'CONTESTED')) AS open_refund,
+           l.recorded, l.awaiting, l.disputed, l.refunded + l.refund_failed AS refunded_lessons, l.unrecorded,
+           l.open_refund,
            f.paid_fen, f.held_fen, f.consumed_fen, f.reserve_fen, f.refunded_fen, f.refund_in_progress_fen
       FROM enrollment e
       LEFT JOIN institution i ON i.id = e.institution_id
       LEFT JOIN course c ON c.id = e.course_id
       LEFT JOIN payment p ON p.enrollment_id = e.id
       LEFT JOIN enrollment_funds f ON f.enrollment_id = e.id
+      JOIN enrollment_lessons l ON l.enrollment_id = e.id
      WHERE e.parent_user_id = ${parentUserId}::uuid
        AND (${id}::uuid IS NULL OR e.id = ${id}::uuid)
      ORDER BY e.created_at DESC, e.id`;
@@ -197,7 +193,7 @@ async function summaryRows(db: Db, parentUserId: string, id: string | null): Pro
 
 function summaryOf(row: SummaryRow): EnrollmentSummary {
   const fen = (value: bigint | null) => Number(value ?? 0n);
-  const unrecorded = Math.max(0, row.lesson_count - row.recorded - row.refunded_lessons);
+  const unrecorded = row.unrecorded;
   const consumedFen = fen(row.consumed_fen);
   const reserveFen = fen(row.reserve_fen);
   return {
