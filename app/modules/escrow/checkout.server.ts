@@ -179,14 +179,17 @@ export async function previewEnrollment(
   };
 }
 
-/** The trainee's active enrollment in the course, with what is left of it (FEE-08). */
-async function currentEnrollment(parentUserId: string, courseId: string, traineeName: string) {
+/**
+ * The trainee's active enrollment in the course, with what is left of it (FEE-08): the places
+ * neither recorded nor given back, as every escrow reader counts them (enrollment_lessons).
+ */
+export async function currentEnrollment(parentUserId: string, courseId: string, traineeName: string) {
   const scope: DataScope = { userId: parentUserId, authorityId: null, platform: false };
   const rows = await inScope(
     scope,
     (db) =>
       db.$queryRaw<{ lessons_left: number; period_end: string }[]>`
-      SELECT e.lesson_count - (l.recorded - l.refunded_on_decision) - l.refunded AS lessons_left,
+      SELECT l.unrecorded AS lessons_left,
              to_char(e.period_end, 'YYYY-MM-DD') AS period_end
         FROM enrollment e
         JOIN enrollment_lessons l ON l.enrollment_id = e.id

@@ -256,7 +256,7 @@ export type EnrolledTrainee = {
   enrollmentId: string;
   traineeName: string;
   lessonCount: number;
-  /** Lessons recorded (any answer), less those refunded on a dispute decision. */
+  /** Lessons recorded, whatever became of them (one refunded on a dispute decision used its place too). */
   recorded: number;
   /** Lessons neither recorded nor refunded: what can still be recorded. */
   left: number;
@@ -351,12 +351,12 @@ async function activeEnrollments(db: Db, institutionId: string): Promise<(Enroll
       trainee_name: string;
       lesson_count: number;
       recorded: number;
-      refunded: number;
+      unrecorded: number;
       open_refund: boolean;
     }[]
   >`
     SELECT e.id::text, e.course_id::text, e.trainee_name, e.lesson_count,
-           l.recorded - l.refunded_on_decision AS recorded, l.refunded + l.refund_failed AS refunded, l.open_refund
+           l.recorded, l.unrecorded, l.open_refund
       FROM enrollment e
       JOIN enrollment_lessons l ON l.enrollment_id = e.id
      WHERE e.institution_id = ${institutionId}::uuid AND e.status = 'ACTIVE'
@@ -367,7 +367,7 @@ async function activeEnrollments(db: Db, institutionId: string): Promise<(Enroll
     traineeName: r.trainee_name,
     lessonCount: r.lesson_count,
     recorded: r.recorded,
-    left: Math.max(0, r.lesson_count - r.recorded - r.refunded),
+    left: r.unrecorded,
     openRefund: r.open_refund,
   }));
 }

@@ -1,7 +1,9 @@
 import { isoDateInChina } from "~/lib/china-date";
 import { inScope, unsafeAsSystem } from "~/lib/db-scope.server";
+import { currentEnrollment } from "~/modules/escrow/checkout.server";
 import { enrollmentProgress } from "~/modules/escrow/enrollment-progress.server";
 import { recordLesson } from "~/modules/escrow/lessons.server";
+import { lessonsOverview } from "~/modules/escrow/org-read.server";
 import { listParentEnrollments } from "~/modules/escrow/parent-read.server";
 import { ownerClient } from "../../../support/demo-database";
 import { buyLessons, memberScope, PARENT, parentScope, SELLER, setUpSeller } from "./escrow-fixtures";
@@ -73,11 +75,22 @@ async function enumValues(type: "AttendanceStatus" | "RefundStatus" | "RefundOri
   return rows.map((r) => r.value);
 }
 
-/** What the writers (under their lock) and the parent's page make of the enrollment now. */
+/**
+ * What the writers (under their lock), the parent's page, the institution's lessons page and
+ * checkout's renewal rule (FEE-08) make of the enrollment now.
+ */
 async function readers() {
   const progress = await unsafeAsSystem((db) => enrollmentProgress(db, enrollmentId));
   const summary = (await listParentEnrollments(PARENT.userId)).find((s) => s.id === enrollmentId);
-  return { progress, parent: summary?.progress };
+  const lessons = await lessonsOverview(memberScope(SELLER.adminEmail), SELLER.id);
+  const trainee = lessons.courses.flatMap((c) => c.trainees).find((t) => t.enrollmentId === enrollmentId);
+  const renewal = await currentEnrollment(PARENT.userId, SELLER.courseId, "小桶");
+  return {
+    progress,
+    parent: summary?.progress,
+    institution: trainee && { recorded: trainee.recorded, left: trainee.left },
+    lessonsLeftForRenewal: renewal?.lessonsLeft,
+  };
 }
 
 beforeAll(async () => {
@@ -118,7 +131,14 @@ describe("how an enrollment's lessons are counted (enrollment_lessons)", () => {
         // Whatever became of a recorded lesson, its place is used: never free again.
         unrecorded: LESSONS - 1,
       });
-      const { progress, parent } = await readers();
+      const { progress, parent, institution, lessonsLeftForRenewal } = await readers();
+      // The institution is offered no place the server would refuse, and a renewal is judged on
+      // the same count (both once left a lesson refunded on a decision free).
+      expect({ status, institution, lessonsLeftForRenewal }).toEqual({
+        status,
+        institution: { recorded: 1, left: LESSONS - 1 },
+        lessonsLeftForRenewal: LESSONS - 1,
+      });
       expect({ status, ...progress }).toMatchObject({
         status,
         lessonCount: LESSONS,
@@ -176,7 +196,13 @@ describe("how an enrollment's lessons are counted (enrollment_lessons)", () => {
           open_refund: OPEN_REFUND.has(status),
           unrecorded: LESSONS - 1 - givenBack,
         });
-        const { progress, parent } = await readers();
+        const { progress, parent, institution, lessonsLeftForRenewal } = await readers();
+        expect({ origin, status, institution, lessonsLeftForRenewal }).toEqual({
+          origin,
+          status,
+          institution: { recorded: 1, left: LESSONS - 1 - givenBack },
+          lessonsLeftForRenewal: LESSONS - 1 - givenBack,
+        });
         expect({ origin, status, ...progress }).toMatchObject({
           origin,
           status,
