@@ -192,7 +192,7 @@ export async function currentEnrollment(parentUserId: string, courseId: string, 
       SELECT l.unrecorded AS lessons_left,
              to_char(e.period_end, 'YYYY-MM-DD') AS period_end
         FROM enrollment e
-        JOIN enrollment_lessons l ON l.enrollment_id = e.id
+        CROSS JOIN LATERAL enrollment_lessons(e.id, e.lesson_count) l
        WHERE e.parent_user_id = ${parentUserId}::uuid AND e.course_id = ${courseId}::uuid
          AND e.trainee_name = ${traineeName} AND e.status = 'ACTIVE'
        ORDER BY e.period_end DESC LIMIT 1`,

@@ -19,7 +19,7 @@ export type EnrollmentProgress = {
 };
 
 /**
- * Where an enrollment stands, as the enrollment_lessons view counts it (the one definition of
+ * Where an enrollment stands, as the SQL function enrollment_lessons counts it (the one definition of
  * recorded, pending and free places; see its migration). Locks the enrollment
  * first, in a statement of its own: under READ COMMITTED the counts must be read by a statement
  * that starts after the lock is granted, or they miss what the previous holder just committed
@@ -37,8 +37,9 @@ export async function enrollmentProgress(db: Db, enrollmentId: string): Promise<
       open_refund: boolean;
     }[]
   >`
-    SELECT lesson_count, recorded, pending, refunded + refund_failed AS given_back, unrecorded, open_refund
-      FROM enrollment_lessons WHERE enrollment_id = ${enrollmentId}::uuid`;
+    SELECT e.lesson_count, l.recorded, l.pending, l.refunded + l.refund_failed AS given_back, l.unrecorded, l.open_refund
+      FROM enrollment e CROSS JOIN LATERAL enrollment_lessons(e.id, e.lesson_count) l
+     WHERE e.id = ${enrollmentId}::uuid`;
   const row = rows[0];
   if (!row) throw new Error(`no enrollment ${enrollmentId}`);
   return {

@@ -42,7 +42,7 @@ export async function evaluateFundWarnings(
       WITH active AS (
         SELECT e.institution_id, count(*)::int AS active,
                sum((e.lesson_count - l.released - l.refunded_on_decision - l.refunded)::bigint * e.price_per_lesson_fen)::bigint AS owed
-          FROM enrollment e JOIN enrollment_lessons l ON l.enrollment_id = e.id
+          FROM enrollment e CROSS JOIN LATERAL enrollment_lessons(e.id, e.lesson_count) l
          WHERE e.status = 'ACTIVE' AND (${ids}::uuid[] IS NULL OR e.institution_id = ANY(${ids}::uuid[]))
          GROUP BY e.institution_id
       ), held AS (

@@ -358,7 +358,7 @@ async function activeEnrollments(db: Db, institutionId: string): Promise<(Enroll
     SELECT e.id::text, e.course_id::text, e.trainee_name, e.lesson_count,
            l.recorded, l.unrecorded, l.open_refund
       FROM enrollment e
-      JOIN enrollment_lessons l ON l.enrollment_id = e.id
+      CROSS JOIN LATERAL enrollment_lessons(e.id, e.lesson_count) l
      WHERE e.institution_id = ${institutionId}::uuid AND e.status = 'ACTIVE'
      ORDER BY e.trainee_name, e.created_at, e.id`;
   return rows.map((r) => ({

@@ -185,7 +185,7 @@ async function summaryRows(db: Db, parentUserId: string, id: string | null): Pro
       LEFT JOIN course c ON c.id = e.course_id
       LEFT JOIN payment p ON p.enrollment_id = e.id
       LEFT JOIN enrollment_funds f ON f.enrollment_id = e.id
-      JOIN enrollment_lessons l ON l.enrollment_id = e.id
+      CROSS JOIN LATERAL enrollment_lessons(e.id, e.lesson_count) l
      WHERE e.parent_user_id = ${parentUserId}::uuid
        AND (${id}::uuid IS NULL OR e.id = ${id}::uuid)
      ORDER BY e.created_at DESC, e.id`;

@@ -1,5 +1,6 @@
--- How an enrollment's lessons are counted, written once. Every reader (the parent's, the
--- institution's pages, checkout's renewal rule, fund warnings) and every writer (recording a
+-- How an enrollment's lessons are counted, written once: enrollment_lessons(id, lesson_count).
+-- Every reader (the parent's, the institution's pages, checkout's renewal rule, fund warnings) and
+-- every writer (recording a
 -- lesson, a parent's refund, closure refunds, settling a finished enrollment) reads these columns
 -- instead of counting attendances and refunds itself: the copies had drifted, and a lesson refunded
 -- on a dispute decision counted as a free place in some of them, so its price was refunded twice.
@@ -19,31 +20,39 @@
 -- recorded = every attendance; pending = awaiting + disputed; unrecorded = the places neither recorded
 -- nor given back, what can still be recorded or refunded.
 --
--- security_invoker: each reader counts only the rows row-level security lets it see, as the
--- subqueries it replaces did. Not an aggregate at the top, so the view is merged into the query
--- that reads it and `ON l.enrollment_id = e.id` limits which enrollments are counted.
-CREATE VIEW "enrollment_lessons" WITH (security_invoker = true) AS
-SELECT e.id AS enrollment_id, e.lesson_count,
-       a.awaiting, a.disputed, a.released, a.refunded_on_decision,
-       a.recorded, a.awaiting + a.disputed AS pending,
-       r.refunded, r.refund_failed, r.open_refund,
-       greatest(0, e.lesson_count - a.recorded - r.refunded - r.refund_failed) AS unrecorded
-  FROM enrollment e
-  CROSS JOIN LATERAL (
-    SELECT (count(*) FILTER (WHERE la.status = 'PENDING'))::int AS awaiting,
-           (count(*) FILTER (WHERE la.status = 'DISPUTED'))::int AS disputed,
-           (count(*) FILTER (WHERE la.status IN ('CONFIRMED', 'AUTO_CONFIRMED', 'RELEASED_BY_DECISION')))::int AS released,
-           (count(*) FILTER (WHERE la.status = 'REFUNDED_BY_DECISION'))::int AS refunded_on_decision,
-           count(*)::int AS recorded
-      FROM lesson_attendance la
-     WHERE la.enrollment_id = e.id
-  ) a
-  CROSS JOIN LATERAL (
-    SELECT coalesce(sum(rr.lessons) FILTER (WHERE rr.origin <> 'DISPUTE' AND rr.status IN ('APPROVED', 'SUCCEEDED')), 0)::int AS refunded,
-           coalesce(sum(rr.lessons) FILTER (WHERE rr.origin <> 'DISPUTE' AND rr.status = 'FAILED'), 0)::int AS refund_failed,
-           coalesce(bool_or(rr.status IN ('REQUESTED', 'CONTESTED')), false) AS open_refund
-      FROM refund_request rr
-     WHERE rr.enrollment_id = e.id
-  ) r;
-
-GRANT SELECT ON "enrollment_lessons" TO tipei_app;
+-- A set-returning SQL function rather than a view: a reader joins it LATERAL to the enrollments it
+-- already selected (`CROSS JOIN LATERAL enrollment_lessons(e.id, e.lesson_count) l`), and PostgreSQL
+-- inlines it there (one SELECT, STABLE, invoker's rights), so the counts are two index lookups per
+-- enrollment by enrollment_id. A view over enrollment joined back on its id made the planner read
+-- the enrollment table a second time: a sequential scan of all of them for one parent's page
+-- (tests/integration/performance/hot-queries-explain.test.ts). Invoker's rights: each reader counts
+-- only the rows row-level security lets it see, as the subqueries it replaces did.
+CREATE FUNCTION "enrollment_lessons"(p_enrollment_id uuid, p_lesson_count integer)
+RETURNS TABLE (
+  awaiting integer,
+  disputed integer,
+  released integer,
+  refunded_on_decision integer,
+  recorded integer,
+  pending integer,
+  refunded integer,
+  refund_failed integer,
+  open_refund boolean,
+  unrecorded integer
+) LANGUAGE sql STABLE AS $$
+  SELECT a.awaiting, a.disputed, a.released, a.refunded_on_decision, a.recorded, a.awaiting + a.disputed,
+         r.refunded, r.refund_failed, r.open_refund,
+         greatest(0, p_lesson_count - a.recorded - r.refunded - r.refund_failed)
+    FROM (SELECT (count(*) FILTER (WHERE la.status = 'PENDING'))::int AS awaiting,
+                 (count(*) FILTER (WHERE la.status = 'DISPUTED'))::int AS disputed,
+                 (count(*) FILTER (WHERE la.status IN ('CONFIRMED', 'AUTO_CONFIRMED', 'RELEASED_BY_DECISION')))::int AS released,
+                 (count(*) FILTER (WHERE la.status = 'REFUNDED_BY_DECISION'))::int AS refunded_on_decision,
+                 count(*)::int AS recorded
+            FROM lesson_attendance la
+           WHERE la.enrollment_id = p_enrollment_id) a,
+         (SELECT coalesce(sum(rr.lessons) FILTER (WHERE rr.origin <> 'DISPUTE' AND rr.status IN ('APPROVED', 'SUCCEEDED')), 0)::int AS refunded,
+                 coalesce(sum(rr.lessons) FILTER (WHERE rr.origin <> 'DISPUTE' AND rr.status = 'FAILED'), 0)::int AS refund_failed,
+                 coalesce(bool_or(rr.status IN ('REQUESTED', 'CONTESTED')), false) AS open_refund
+            FROM refund_request rr
+           WHERE rr.enrollment_id = p_enrollment_id) r
+$$;

@@ -8,7 +8,7 @@ import { listParentEnrollments } from "~/modules/escrow/parent-read.server";
 import { ownerClient } from "../../../support/demo-database";
 import { buyLessons, memberScope, PARENT, parentScope, SELLER, setUpSeller } from "./escrow-fixtures";
 
-// The enrollment_lessons view is the one definition of how an enrollment's lessons are counted
+// The SQL function enrollment_lessons is the one definition of how an enrollment's lessons are counted
 // (every reader and writer of the escrow module reads it). These tests walk one attendance and one
 // refund through every status the database knows and pin the bucket each falls in: a status added
 // to an enum fails here until it is given a bucket, and no status can count twice.
@@ -60,9 +60,10 @@ let attendanceId = "";
 
 async function counts(): Promise<Counts> {
   const rows = await owner.$queryRaw<Counts[]>`
-    SELECT lesson_count, awaiting, disputed, released, refunded_on_decision, recorded, pending,
-           refunded, refund_failed, open_refund, unrecorded
-      FROM enrollment_lessons WHERE enrollment_id = ${enrollmentId}::uuid`;
+    SELECT e.lesson_count, l.awaiting, l.disputed, l.released, l.refunded_on_decision, l.recorded, l.pending,
+           l.refunded, l.refund_failed, l.open_refund, l.unrecorded
+      FROM enrollment e CROSS JOIN LATERAL enrollment_lessons(e.id, e.lesson_count) l
+     WHERE e.id = ${enrollmentId}::uuid`;
   const row = rows[0];
   if (!row) throw new Error("the enrollment has no enrollment_lessons row");
   return row;
@@ -227,14 +228,16 @@ describe("how an enrollment's lessons are counted (enrollment_lessons)", () => {
       parentScope(),
       (db) =>
         db.$queryRaw<{ recorded: number }[]>`
-        SELECT recorded FROM enrollment_lessons WHERE enrollment_id = ${enrollmentId}::uuid`,
+        SELECT l.recorded FROM enrollment e CROSS JOIN LATERAL enrollment_lessons(e.id, e.lesson_count) l
+         WHERE e.id = ${enrollmentId}::uuid`,
     );
     expect(own).toEqual([{ recorded: 1 }]);
     const stranger = await inScope(
       parentScope({ ...PARENT, userId: "00000000-0000-4000-8000-000000000001" }),
       (db) =>
         db.$queryRaw<{ recorded: number }[]>`
-        SELECT recorded FROM enrollment_lessons WHERE enrollment_id = ${enrollmentId}::uuid`,
+        SELECT l.recorded FROM enrollment e CROSS JOIN LATERAL enrollment_lessons(e.id, e.lesson_count) l
+         WHERE e.id = ${enrollmentId}::uuid`,
     );
     expect(stranger).toEqual([]);
   });
