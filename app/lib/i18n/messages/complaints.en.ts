@@ -29,7 +29,6 @@ export const complaintsEn = {
   "complaints.event.resolved": "Resolved",
   "complaints.event.dismissed": "Dismissed",
 
-  "complaints.profile.link": "Complain about this institution",
   "complaints.account.heading": "My complaints",
   "complaints.account.body": "Your complaints about training institutions, their progress and the bureau's outcome.",
   "complaints.account.link": "Open my complaints",

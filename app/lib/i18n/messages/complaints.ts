@@ -28,7 +28,6 @@ export const complaintsZh = {
   "complaints.event.resolved": "办结",
   "complaints.event.dismissed": "不予受理",
 
-  "complaints.profile.link": "投诉该机构",
   "complaints.account.heading": "我的投诉",
   "complaints.account.body": "查看您对培训机构的投诉、处理进度和监管部门的处理结果。",
   "complaints.account.link": "打开我的投诉",

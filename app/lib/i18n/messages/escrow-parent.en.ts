@@ -1,7 +1,6 @@
 import type { escrowParentZh } from "./escrow-parent";
 
 export const escrowParentEn = {
-  "escrowParent.course.enroll": "Enrol",
   "escrowParent.account.heading": "My enrolments",
   "escrowParent.account.body":
     "See the courses you enrolled in and where the tuition stands, confirm each lesson, or ask for a refund.",

@@ -1,6 +1,5 @@
 /** Tuition escrow, the parent's pages: enrolling, the simulated checkout, 我的报名 and one enrollment. */
 export const escrowParentZh = {
-  "escrowParent.course.enroll": "报名",
   "escrowParent.account.heading": "我的报名",
   "escrowParent.account.body": "查看已报名的课程、学费监管情况，确认每一节课，或申请退费。",
   "escrowParent.account.link": "打开我的报名",

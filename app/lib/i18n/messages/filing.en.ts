@@ -1,4 +1,4 @@
-import type { filingZh } from "./filing";
+import type { filingNamesZh, filingZh } from "./filing";
 
 export const filingEn = {
   "org.nav.label": "Institution workspace",
@@ -108,13 +108,6 @@ export const filingEn = {
   "course.slot.endTime": "End",
   "course.slot.venue": "Venue",
   "course.summary": "{sport} · ages {ages} · {price} a lesson",
-  "weekday.1": "Monday",
-  "weekday.2": "Tuesday",
-  "weekday.3": "Wednesday",
-  "weekday.4": "Thursday",
-  "weekday.5": "Friday",
-  "weekday.6": "Saturday",
-  "weekday.7": "Sunday",
   "documents.businessLicense": "Business licence",
   "documents.venueLease": "Venue lease or title",
   "documents.fireSafetyAcceptance": "Fire-safety acceptance or filing",
@@ -135,6 +128,26 @@ export const filingEn = {
   "review.withdraw": "Withdraw",
   "review.onlyAdminSubmits": "Only the institution's administrators may submit.",
   "review.initialDraftKept": "A first registration's draft cannot be withdrawn; complete it and submit it instead.",
+  "sportCategory.BALL": "Ball games",
+  "sportCategory.WATER": "Water sports",
+  "sportCategory.MARTIAL": "Martial arts and combat",
+  "sportCategory.GYMNASTICS": "Gymnastics",
+  "sportCategory.CHESS_CARDS": "Chess and cards",
+  "sportCategory.FITNESS": "Fitness",
+  "sportCategory.ICE_SNOW": "Ice and snow",
+  "sportCategory.OUTDOOR": "Outdoor and extreme",
+  "sportCategory.ATHLETICS": "Athletics",
+  highRisk: "high-risk",
+} as const satisfies Record<keyof typeof filingZh, string>;
+
+export const filingNamesEn = {
+  "weekday.1": "Monday",
+  "weekday.2": "Tuesday",
+  "weekday.3": "Wednesday",
+  "weekday.4": "Thursday",
+  "weekday.5": "Friday",
+  "weekday.6": "Saturday",
+  "weekday.7": "Sunday",
   "sport.FOOTBALL": "Football",
   "sport.BASKETBALL": "Basketball",
   "sport.VOLLEYBALL": "Volleyball",
@@ -161,15 +174,6 @@ export const filingEn = {
   "sport.ROCK_CLIMBING": "Rock climbing",
   "sport.ROLLER_SKATING": "Roller skating",
   "sport.ATHLETICS": "Athletics",
-  "sportCategory.BALL": "Ball games",
-  "sportCategory.WATER": "Water sports",
-  "sportCategory.MARTIAL": "Martial arts and combat",
-  "sportCategory.GYMNASTICS": "Gymnastics",
-  "sportCategory.CHESS_CARDS": "Chess and cards",
-  "sportCategory.FITNESS": "Fitness",
-  "sportCategory.ICE_SNOW": "Ice and snow",
-  "sportCategory.OUTDOOR": "Outdoor and extreme",
-  "sportCategory.ATHLETICS": "Athletics",
   "certificate.COACH_TITLE": "Coach title certificate",
   "certificate.SOCIAL_SPORTS_INSTRUCTOR": "Social sports instructor",
   "certificate.ASSOCIATION_SKILL_GRADE": "National sports association skill grade",
@@ -177,5 +181,4 @@ export const filingEn = {
   "certificate.ATHLETE_GRADE": "Athlete grade certificate",
   "certificate.LIFEGUARD": "Lifeguard",
   "certificate.OTHER_RECOGNISED": "Other recognised certificate",
-  highRisk: "high-risk",
-} as const satisfies Record<keyof typeof filingZh, string>;
+} as const satisfies Record<keyof typeof filingNamesZh, string>;

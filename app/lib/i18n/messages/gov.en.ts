@@ -1,4 +1,4 @@
-import type { govZh } from "./gov";
+import type { govZh, registrationStatusZh } from "./gov";
 
 export const govEn = {
   "chart.showTable": "Show these figures as a table",
@@ -22,15 +22,6 @@ export const govEn = {
   "gov.overview.members": "This authority has {count} staff accounts.",
   "gov.overview.children": "Subordinate authorities",
   "gov.overview.noChildren": "No subordinate authority.",
-  "institution.status.DRAFT": "Draft",
-  "institution.status.SUBMITTED": "Awaiting review",
-  "institution.status.UNDER_REVIEW": "Under review",
-  "institution.status.CHANGES_REQUESTED": "Changes requested",
-  "institution.status.APPROVED": "Registered",
-  "institution.status.REJECTED": "Rejected",
-  "institution.status.SUSPENDED": "Suspended",
-  "institution.status.REVOKED": "Registration revoked",
-  "institution.status.CLOSED": "Closed",
   "gov.members.title": "Members and invitations",
   "gov.members.current": "Members of this authority",
   "gov.members.none": "This authority has no member accounts yet. Invite colleagues with the form below.",
@@ -55,3 +46,15 @@ export const govEn = {
   "org.opened": "Opened",
   "org.members": "Institution accounts",
 } as const satisfies Record<keyof typeof govZh, string>;
+
+export const registrationStatusEn = {
+  "institution.status.DRAFT": "Draft",
+  "institution.status.SUBMITTED": "Awaiting review",
+  "institution.status.UNDER_REVIEW": "Under review",
+  "institution.status.CHANGES_REQUESTED": "Changes requested",
+  "institution.status.APPROVED": "Registered",
+  "institution.status.REJECTED": "Rejected",
+  "institution.status.SUSPENDED": "Suspended",
+  "institution.status.REVOKED": "Registration revoked",
+  "institution.status.CLOSED": "Closed",
+} as const satisfies Record<keyof typeof registrationStatusZh, string>;

@@ -20,15 +20,6 @@ export const govZh = {
   "gov.overview.members": "本单位共有 {count} 名工作人员账号。",
   "gov.overview.children": "下级监管部门",
   "gov.overview.noChildren": "没有下级监管部门。",
-  "institution.status.DRAFT": "草稿",
-  "institution.status.SUBMITTED": "待审核",
-  "institution.status.UNDER_REVIEW": "审核中",
-  "institution.status.CHANGES_REQUESTED": "退回修改",
-  "institution.status.APPROVED": "已备案",
-  "institution.status.REJECTED": "未通过",
-  "institution.status.SUSPENDED": "已暂停",
-  "institution.status.REVOKED": "已撤销备案",
-  "institution.status.CLOSED": "已关闭",
   "gov.members.title": "成员与邀请",
   "gov.members.current": "本单位成员",
   "gov.members.none": "本单位还没有成员账号。请用下面的表单邀请同事。",
@@ -51,4 +42,17 @@ export const govZh = {
   "org.authority": "主管部门",
   "org.opened": "建立时间",
   "org.members": "机构账号",
+} as const;
+
+/** Registration statuses: the public profile and search show them too (zh-CN.public.ts). */
+export const registrationStatusZh = {
+  "institution.status.DRAFT": "草稿",
+  "institution.status.SUBMITTED": "待审核",
+  "institution.status.UNDER_REVIEW": "审核中",
+  "institution.status.CHANGES_REQUESTED": "退回修改",
+  "institution.status.APPROVED": "已备案",
+  "institution.status.REJECTED": "未通过",
+  "institution.status.SUSPENDED": "已暂停",
+  "institution.status.REVOKED": "已撤销备案",
+  "institution.status.CLOSED": "已关闭",
 } as const;

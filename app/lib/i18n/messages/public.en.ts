@@ -117,4 +117,6 @@ export const publicEn = {
   "public.api.notFound": "No registered institution has this registration number.",
   "public.api.rateLimited": "Too many requests: please try again later.",
   "public.api.unavailable": "The service is temporarily unavailable: please try again later.",
+  "complaints.profile.link": "Complain about this institution",
+  "escrowParent.course.enroll": "Enrol",
 } as const satisfies Record<keyof typeof publicZh, string>;

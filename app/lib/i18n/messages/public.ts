@@ -108,4 +108,6 @@ export const publicZh = {
   "public.api.notFound": "没有使用该备案编号的已备案机构。",
   "public.api.rateLimited": "请求过于频繁，请稍后再试。",
   "public.api.unavailable": "服务暂时不可用，请稍后再试。",
+  "complaints.profile.link": "投诉该机构",
+  "escrowParent.course.enroll": "报名",
 } as const;
