@@ -1,7 +1,16 @@
 // First import: route modules are evaluated before the client entry, and root comes first.
 import "./lib/zod-config";
 import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { isRouteErrorResponse, Links, Meta, Outlet, Scripts, ScrollRestoration, useRouteError } from "@remix-run/react";
+import {
+  isRouteErrorResponse,
+  Links,
+  Meta,
+  Outlet,
+  Scripts,
+  ScrollRestoration,
+  useMatches,
+  useRouteError,
+} from "@remix-run/react";
 import type { ReactNode } from "react";
 import { ErrorPage } from "./components/layout/error-page";
 import { SiteFooter } from "./components/layout/site-footer";
@@ -9,6 +18,7 @@ import { SiteHeader } from "./components/layout/site-header";
 import { DEFAULT_LOCALE, isLocale, messagesFor } from "./lib/i18n/catalog";
 import { localeFromRequest } from "./lib/i18n/locale.server";
 import { useTranslation } from "./lib/i18n/use-translation";
+import { messagePartsOf } from "./lib/i18n/workspace-route";
 import { useNonce } from "./lib/nonce";
 import { homePathFor } from "./modules/identity/guards.server";
 import { getViewer } from "./modules/identity/session.server";
@@ -36,8 +46,10 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 export function Layout({ children }: { children: ReactNode }) {
   const nonce = useNonce();
   const { locale, t } = useTranslation();
+  // The message parts this page shows, for the client entry to load before it hydrates.
+  const messageParts = messagePartsOf(useMatches()).join(" ");
   return (
-    <html lang={locale}>
+    <html lang={locale} data-messages={messageParts}>
       <head>
         <meta charSet="utf-8" />
         <meta name="viewport" content="width=device-width, initial-scale=1" />

@@ -12,6 +12,8 @@ import { appendAudit } from "~/modules/audit/append.server";
 import { requireViewer } from "~/modules/identity/guards.server";
 import { revokeSessions } from "~/modules/identity/session.server";
 
+export { clientLoader, handle } from "~/lib/i18n/workspace-route";
+
 export async function loader({ request }: LoaderFunctionArgs) {
   const viewer = await requireViewer(request);
   const sessions = await prisma.userSession.findMany({

@@ -10,6 +10,8 @@ import { useTranslation } from "~/lib/i18n/use-translation";
 import { parentComplaint } from "~/modules/complaints/complaints-read.server";
 import { notFound, requireViewer } from "~/modules/identity/guards.server";
 
+export { clientLoader, handle } from "~/lib/i18n/workspace-route";
+
 // One of the parent's complaints: what they wrote, their photos (through /files/:id), the status,
 // the history and the regulator's outcome. Anyone else's complaint, or none: 404.
 

@@ -8,6 +8,8 @@ import { useTranslation } from "~/lib/i18n/use-translation";
 import { listParentComplaints } from "~/modules/complaints/complaints-read.server";
 import { requireViewer } from "~/modules/identity/guards.server";
 
+export { clientLoader, handle } from "~/lib/i18n/workspace-route";
+
 // 我的投诉: the signed-in person's complaints (a parent's; anyone else has none), newest first, with
 // their status. Row-level security keeps it to their own.
 

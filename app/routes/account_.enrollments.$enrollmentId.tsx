@@ -31,6 +31,8 @@ import { requestRefund } from "~/modules/escrow/refunds.server";
 import { notFound, requireViewer } from "~/modules/identity/guards.server";
 import { readIntentForm } from "~/modules/registry/review-actions.server";
 
+export { clientLoader, handle } from "~/lib/i18n/workspace-route";
+
 // One enrollment of the signed-in parent (404 for anyone else's): where the money stands (paid,
 // consumed, kept as reserve, settled to the institution, refundable, being refunded), the payment,
 // each recorded lesson to confirm or dispute before it is confirmed automatically, the refund

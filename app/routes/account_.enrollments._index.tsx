@@ -11,6 +11,8 @@ import {
 } from "~/modules/escrow/parent-read.server";
 import { requireViewer } from "~/modules/identity/guards.server";
 
+export { clientLoader, handle } from "~/lib/i18n/workspace-route";
+
 // 我的报名: the signed-in person's enrollments (a parent's; anyone else has none), newest first,
 // each with where its money and lessons stand. Row-level security keeps it to their own.
 

@@ -6,6 +6,8 @@ import { useTranslation } from "~/lib/i18n/use-translation";
 import { requirePlatformAdmin } from "~/modules/identity/guards.server";
 import { allAuthorities } from "~/modules/tenancy/authorities.server";
 
+export { clientLoader, handle } from "~/lib/i18n/workspace-route";
+
 export async function loader({ request }: LoaderFunctionArgs) {
   const viewer = await requirePlatformAdmin(request);
   const [authorities, counts] = await Promise.all([

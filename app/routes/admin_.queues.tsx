@@ -12,6 +12,8 @@ import { requirePlatformAdmin } from "~/modules/identity/guards.server";
 import { queueDashboard, retryFailedJob } from "~/modules/operations/queue-dashboard.server";
 import { readIntentForm } from "~/modules/registry/review-actions.server";
 
+export { clientLoader, handle } from "~/lib/i18n/workspace-route";
+
 // 任务队列: the background queues for platform admins (an equal of Bull Board, inside the app's CSP):
 // counts by state, job schedulers, the latest failed jobs (never their payloads) with a retry
 // button each. Anyone else: 404 (requirePlatformAdmin). Redis down: a clear message, no 500.

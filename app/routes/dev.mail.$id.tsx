@@ -8,6 +8,8 @@ import { formatDateTime } from "~/lib/format";
 import { useTranslation } from "~/lib/i18n/use-translation";
 import { notFound } from "~/modules/identity/guards.server";
 
+export { clientLoader, handle } from "~/lib/i18n/workspace-route";
+
 export async function loader({ params }: LoaderFunctionArgs) {
   if (!mailViewerEnabled(getEnv())) throw notFound();
   const id = z.uuid().safeParse(params.id);

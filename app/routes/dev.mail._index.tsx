@@ -8,6 +8,8 @@ import { formatDateTime } from "~/lib/format";
 import { useTranslation } from "~/lib/i18n/use-translation";
 import { notFound } from "~/modules/identity/guards.server";
 
+export { clientLoader, handle } from "~/lib/i18n/workspace-route";
+
 // The development mail viewer: every email the platform wrote, newest first.
 export async function loader(_args: LoaderFunctionArgs) {
   if (!mailViewerEnabled(getEnv())) throw notFound();

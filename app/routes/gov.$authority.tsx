@@ -5,6 +5,8 @@ import { useTranslation } from "~/lib/i18n/use-translation";
 import { requireAuthorityRole } from "~/modules/identity/guards.server";
 import { REGULATOR_ROLES } from "~/modules/identity/roles";
 
+export { clientLoader, handle } from "~/lib/i18n/workspace-route";
+
 // The regulator workspace of one authority: its members (and platform admins) reach it and its
 // descendants; anyone else gets 404.
 export async function loader({ request, params }: LoaderFunctionArgs) {

@@ -23,6 +23,8 @@ import { forbidden, hasRole, notFound, requireViewer } from "~/modules/identity/
 import type { Viewer } from "~/modules/identity/session.server";
 import { MAX_PHOTO_BYTES, UPLOAD_RULES } from "~/modules/registry/files-purposes";
 
+export { clientLoader, handle } from "~/lib/i18n/workspace-route";
+
 // 投诉 (parent side, phone first, works without JavaScript): a parent complains about a registered
 // institution — category, what happened, optionally one of their enrollments there and up to six
 // photos. The regulators of the institution's jurisdiction handle it; the institution sees nothing.

@@ -45,6 +45,8 @@ import type { Viewer } from "~/modules/identity/session.server";
 import { isSport } from "~/modules/registry/public-institution.server";
 import { readIntentForm } from "~/modules/registry/review-actions.server";
 
+export { clientLoader, handle } from "~/lib/i18n/workspace-route";
+
 // Enrolling in a course (parent side, phone first, works without JavaScript): the course and its
 // caps; the trainee and the number of lessons; a preview with the period, the amount, every cap
 // the purchase breaks (rule and numbers) and the standard contract to read; signing it opens the

@@ -6,6 +6,8 @@ import { useTranslation } from "~/lib/i18n/use-translation";
 import { notFound, requireInstitutionRole } from "~/modules/identity/guards.server";
 import { INSTITUTION_ROLES } from "~/modules/identity/roles";
 
+export { clientLoader, handle } from "~/lib/i18n/workspace-route";
+
 // The institution's workspace: its members reach it; anyone else gets 404.
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { scope } = await requireInstitutionRole(request, params.institutionId, INSTITUTION_ROLES);

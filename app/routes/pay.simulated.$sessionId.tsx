@@ -13,6 +13,8 @@ import { SimulatedProvider } from "~/modules/escrow/providers/simulated.server";
 import { notFound, requireViewer } from "~/modules/identity/guards.server";
 import { readIntentForm } from "~/modules/registry/review-actions.server";
 
+export { clientLoader, handle } from "~/lib/i18n/workspace-route";
+
 // The checkout page of the simulated payment provider (the default when no Stripe key is set):
 // what a provider's hosted checkout would be, clearly marked as a simulation in which no money
 // moves. Only the parent whose payment it is sees it (404 for anyone else, and for every

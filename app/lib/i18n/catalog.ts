@@ -7,15 +7,32 @@ export type Locale = (typeof LOCALES)[number];
 export const DEFAULT_LOCALE: Locale = "zh-CN";
 
 export type Messages = Record<MessageKey, string>;
-// On the server, every language; in the browser (where the `.server` module is empty), only the
-// page's language, which the client entry provides before it hydrates.
-const catalogs: Partial<Record<Locale, Messages>> = { ...serverCatalogs };
+
+/**
+ * Each language comes in parts, a chunk each (load-catalog.ts): what public pages show, and the
+ * workspaces' rest. A public page downloads only the first; a workspace route loads the rest
+ * before it renders (workspace-route.ts).
+ */
+export const MESSAGE_PARTS = ["public", "workspace"] as const;
+export type MessagePart = (typeof MESSAGE_PARTS)[number];
+
+// On the server, every language whole; in the browser (where the `.server` module is empty), the
+// page's language, in the parts the client entry and the workspace routes provide.
+const catalogs: Partial<Record<Locale, Partial<Messages>>> = { ...serverCatalogs };
+const partsHere: Record<Locale, Set<MessagePart>> = {
+  "zh-CN": new Set(catalogs["zh-CN"] ? MESSAGE_PARTS : []),
+  en: new Set(catalogs.en ? MESSAGE_PARTS : []),
+};
+// The parts this page has needed so far: once a workspace has rendered, a language is only usable
+// with both (the person may go back to it, and a language switch must not lose it).
+const partsNeeded = new Set<MessagePart>(["public"]);
 
 const listeners = new Set<() => void>();
 let provided = 0;
 
-export function provideCatalog(locale: Locale, messages: Messages): void {
-  catalogs[locale] = messages;
+export function provideCatalog(locale: Locale, part: MessagePart, messages: Partial<Messages>): void {
+  catalogs[locale] = { ...catalogs[locale], ...messages };
+  partsHere[locale].add(part);
   provided += 1;
   for (const listener of listeners) listener();
 }
@@ -27,8 +44,28 @@ export function subscribeToCatalogs(listener: () => void): () => void {
 }
 export const catalogsProvided = (): number => provided;
 
+export function hasPart(locale: Locale, part: MessagePart): boolean {
+  return partsHere[locale].has(part);
+}
+
+/** The parts a language still lacks before the page can be shown in it. */
+export function missingParts(locale: Locale): MessagePart[] {
+  return [...partsNeeded].filter((part) => !hasPart(locale, part));
+}
+
+/** Called once a part is here in every language the page has (load-catalog.ts). */
+export function markPartNeeded(part: MessagePart): void {
+  partsNeeded.add(part);
+}
+
+/** Whether the page can be shown in this language: every part it needs is here. */
 export function hasCatalog(locale: Locale): boolean {
-  return catalogs[locale] !== undefined;
+  return missingParts(locale).length === 0;
+}
+
+/** The languages with at least one part here (in the browser, usually the page's one). */
+export function localesHere(): Locale[] {
+  return LOCALES.filter((locale) => partsHere[locale].size > 0);
 }
 
 /** A language whose messages are here (the browser's page language while another one loads). */
@@ -45,14 +82,19 @@ export function isLocale(value: unknown): value is Locale {
  * useTranslation) is stood in for by the one that is, as the page still shows it.
  */
 export function messagesFor(locale: Locale): Messages {
-  const messages = catalogs[locale] ?? catalogs[anyLoadedLocale()];
-  if (!messages) throw new Error("No messages are loaded in this page.");
-  return messages;
+  const usable = hasCatalog(locale) ? locale : anyLoadedLocale();
+  if (!hasCatalog(usable)) throw new Error("No messages are loaded in this page.");
+  // Every part the page needs is here (hasCatalog), so every key a rendered component uses is.
+  return catalogs[usable] as Messages;
 }
 
-/** Whether a key (built from stored data, say) names a message; every language has the same keys. */
+/**
+ * Whether a key (built from stored data, say) names a message; every language has the same keys.
+ * In the browser it knows the parts the page has: the stored keys it is asked about (risk factors,
+ * evidence, audit events) are shown only in the workspaces, whose part is here before they render.
+ */
 export function isMessageKey(key: string): key is MessageKey {
-  const loaded = Object.values(catalogs)[0];
+  const loaded = catalogs[anyLoadedLocale()];
   return loaded !== undefined && Object.hasOwn(loaded, key);
 }
 

@@ -1,0 +1,27 @@
+import type { ClientLoaderFunctionArgs } from "@remix-run/react";
+import type { MessagePart } from "./catalog";
+import { needMessagePart } from "./load-catalog";
+
+/**
+ * What a route that shows workspace messages (every route behind sign-in) re-exports:
+ *
+ *   export { clientLoader, handle } from "~/lib/i18n/workspace-route";
+ *
+ * On a full page load the root names the parts in <html data-messages> (from `handle`) and the
+ * client entry loads them before hydrating; the clientLoader does not run then (no `hydrate`), so
+ * the server's data is used as is. On client-side navigation (signing in on /login, a link from
+ * the home page) the clientLoader loads the workspace part alongside the server's data, so the
+ * route renders only once its messages are here.
+ */
+export const handle = { messages: "workspace" } satisfies { messages: MessagePart };
+
+export async function clientLoader({ serverLoader }: ClientLoaderFunctionArgs) {
+  const [data] = await Promise.all([serverLoader(), needMessagePart("workspace")]);
+  return data;
+}
+
+/** The parts the matched routes need (root.tsx puts them into <html data-messages>). */
+export function messagePartsOf(matches: readonly { handle?: unknown }[]): MessagePart[] {
+  const workspace = matches.some((m) => (m.handle as { messages?: unknown } | undefined)?.messages === "workspace");
+  return workspace ? ["public", "workspace"] : ["public"];
+}
