@@ -1,6 +1,6 @@
 // First import: route modules are evaluated before the client entry, and root comes first.
 import "./lib/zod-config";
-import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import type { HeadersFunction, LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import {
   isRouteErrorResponse,
   Links,
@@ -79,9 +79,19 @@ export default function App() {
   return <Outlet />;
 }
 
+// A page refused for too many requests (429) says when to come back: the refusal's Retry-After,
+// which Remix passes only to the boundary's route.
+export const headers: HeadersFunction = ({ errorHeaders }) => {
+  const headers = new Headers();
+  const retryAfter = errorHeaders?.get("Retry-After");
+  if (retryAfter) headers.set("Retry-After", retryAfter);
+  return headers;
+};
+
 export function ErrorBoundary() {
   const error = useRouteError();
   if (isRouteErrorResponse(error) && error.status === 404) return <ErrorPage kind="notFound" />;
   if (isRouteErrorResponse(error) && error.status === 403) return <ErrorPage kind="forbidden" />;
+  if (isRouteErrorResponse(error) && error.status === 429) return <ErrorPage kind="tooMany" />;
   return <ErrorPage kind="server" />;
 }

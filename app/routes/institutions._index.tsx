@@ -8,6 +8,8 @@ import { Alert } from "~/components/ui/alert";
 import { PageTitle } from "~/components/ui/page-title";
 import type { FieldErrors } from "~/lib/forms/parse.server";
 import { useTranslation } from "~/lib/i18n/use-translation";
+import { requestMeta } from "~/lib/request-meta.server";
+import { consume } from "~/modules/identity/rate-limits.server";
 import { readPublicRegistry } from "~/modules/registry/public-registry-cache.server";
 import {
   findArea,
@@ -18,7 +20,9 @@ import {
 
 // The public registry search (anyone, signed in or not): part of a name or a registration number,
 // a sport, an area; every registered institution of every city.
-export async function loader({ request }: LoaderFunctionArgs) {
+export async function loader({ request, context }: LoaderFunctionArgs) {
+  const wait = await consume("publicSearchPageIp", requestMeta(request, context).ip ?? "unknown");
+  if (wait !== null) throw new Response(null, { status: 429, headers: { "Retry-After": String(wait) } });
   const search = new URL(request.url).searchParams;
   const values: SearchValues = {
     q: search.get("q") ?? "",

@@ -2,7 +2,7 @@ import { Link, useRouteLoaderData } from "@remix-run/react";
 import { useTranslation } from "~/lib/i18n/use-translation";
 
 /** What a person sees when a page fails: no stack trace, a way back, an id to report. */
-export function ErrorPage({ kind }: { kind: "notFound" | "forbidden" | "server" }) {
+export function ErrorPage({ kind }: { kind: "notFound" | "forbidden" | "tooMany" | "server" }) {
   const { t } = useTranslation();
   const requestId = useRouteLoaderData<{ requestId: string | null }>("root")?.requestId;
   return (

@@ -13,6 +13,9 @@ export const LIMITS = {
   resetAccount: { points: 3, duration: 60 * 60 },
   signupIp: { points: 10, duration: 60 * 60 },
   publicApiIp: { points: 120, duration: 60 },
+  // The search page reads the registry as the API's search does (a broad search not cached reads
+  // every match): the same allowance, counted apart so a page and a script do not share it.
+  publicSearchPageIp: { points: 120, duration: 60 },
 } as const;
 export type LimitName = keyof typeof LIMITS;
 

@@ -22,7 +22,7 @@ function Root() {
 
 afterEach(cleanup);
 
-async function renderFailedPage(locale: "zh-CN" | "en"): Promise<string> {
+async function renderFailedPage(locale: "zh-CN" | "en", thrown?: unknown): Promise<string> {
   const failure = new Error(SECRET);
   failure.stack = `Error: ${SECRET}\n    at loader (/srv/app/build/server/index.js:1234:56)`;
   const Stub = createRemixStub([
@@ -38,7 +38,7 @@ async function renderFailedPage(locale: "zh-CN" | "en"): Promise<string> {
           path: "page",
           Component: Page,
           loader: () => {
-            throw failure;
+            throw thrown ?? failure;
           },
         },
       ],
@@ -64,4 +64,17 @@ describe("the server error page", () => {
       expect(html).not.toMatch(/\bat .+:\d+:\d+/);
     },
   );
+});
+
+describe("the too-many-requests page", () => {
+  it.each([
+    ["zh-CN", "请求过于频繁", "稍候一分钟", "返回首页"],
+    ["en", "Too many requests", "wait a minute", "Back to the home page"],
+  ] as const)("in %s says to wait, without a request id", async (locale, title, body, home) => {
+    const html = await renderFailedPage(locale, new Response(null, { status: 429, headers: { "Retry-After": "42" } }));
+    expect(screen.getByRole("heading", { level: 1 }).textContent).toBe(title);
+    expect(html).toContain(body);
+    expect(screen.getByRole("link", { name: home }).getAttribute("href")).toBe("/");
+    expect(html).not.toContain("req-7f3a");
+  });
 });

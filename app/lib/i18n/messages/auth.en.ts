@@ -80,4 +80,6 @@ export const authEn = {
   "error.forbidden.title": "Not allowed",
   "error.forbidden.body": "Your account may not open this page. Ask your organisation's administrator for access.",
   "error.tooMany.title": "Too many requests",
+  "error.tooMany.body":
+    "You have reached the number of searches allowed in a minute. Please wait a minute and try again.",
 } as const satisfies Record<keyof typeof authZh, string>;

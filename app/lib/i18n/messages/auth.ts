@@ -77,4 +77,5 @@ export const authZh = {
   "error.forbidden.title": "没有权限",
   "error.forbidden.body": "您的账号没有访问此页面的权限。如需开通，请联系本单位管理员。",
   "error.tooMany.title": "请求过于频繁",
+  "error.tooMany.body": "您在一分钟内的查询次数已达上限，请稍候一分钟再试。",
 } as const;

@@ -4,6 +4,7 @@ import { createElement } from "react";
 import { renderToString } from "react-dom/server";
 import { inPublicRegistry } from "~/lib/db-scope.server";
 import type { Locale } from "~/lib/i18n/catalog";
+import { consume, LIMITS } from "~/modules/identity/rate-limits.server";
 import {
   listRegistryDistricts,
   type PublicSearchQuery,
@@ -269,5 +270,26 @@ describe("GET /institutions", () => {
     const { html } = await page("");
     expect(html).toContain("杭州市体育局（全市）");
     expect(html).toContain('value="330212"');
+  });
+});
+
+describe("GET /institutions, rate limited", () => {
+  it("answers 429 with Retry-After once an address has used its searches, and others search on", async () => {
+    const crowded = "198.51.100.66";
+    for (let i = 0; i < LIMITS.publicSearchPageIp.points; i++) await consume("publicSearchPageIp", crowded);
+    const refused = await loader({
+      request: getRequest("/institutions?q=%E6%B8%B8%E6%B3%B3"),
+      params: {},
+      context: loadContext(crowded),
+    }).then(
+      () => null,
+      (thrown: unknown) => thrown,
+    );
+    expect(refused).toBeInstanceOf(Response);
+    expect((refused as Response).status).toBe(429);
+    expect(Number((refused as Response).headers.get("Retry-After"))).toBeGreaterThan(0);
+    // Another address is not affected, and the API's allowance is counted apart.
+    expect((await page("?q=%E6%B8%B8%E6%B3%B3")).status).toBe(200);
+    expect(await consume("publicApiIp", crowded)).toBeNull();
   });
 });
