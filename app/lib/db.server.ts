@@ -42,8 +42,9 @@ export const prisma: PrismaClient = sharedClient();
 
 /**
  * The pg pool under Prisma, for a hot read that is one statement outside any transaction and needs
- * none of Prisma's mapping (the public profile's version check and its read on a cache miss): Prisma's query pipeline costs more
- * CPU than the query itself there. Everything else goes through `prisma` and the scoped helpers.
+ * none of Prisma's mapping (the public profile's version check and its read on a cache miss, the
+ * registry's version): Prisma's query pipeline costs more CPU than the query itself there.
+ * Everything else goes through `prisma` and the scoped helpers.
  */
 export function pgPool(): pg.Pool {
   return sharedPool();
