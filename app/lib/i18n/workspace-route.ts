@@ -15,9 +15,19 @@ import { needMessagePart } from "./load-catalog";
  */
 export const handle = { messages: "workspace" } satisfies { messages: MessagePart };
 
-export async function clientLoader({ serverLoader }: ClientLoaderFunctionArgs) {
-  const [data] = await Promise.all([serverLoader(), needMessagePart("workspace")]);
+export async function clientLoader({ request, serverLoader }: ClientLoaderFunctionArgs) {
+  const [data] = await Promise.all([serverLoader(), needMessagePart("workspace").catch(() => loadWhole(request.url))]);
   return data;
+}
+
+/**
+ * When the messages cannot be fetched (a deploy has replaced the chunks this page knows, or the
+ * network failed), the page is loaded whole instead: the server renders it and names the current
+ * chunks, as Remix itself does when a route module fails to load. Never settles: the page is leaving.
+ */
+function loadWhole(url: string): Promise<never> {
+  window.location.assign(url);
+  return new Promise<never>(() => {});
 }
 
 /** The parts the matched routes need (root.tsx puts them into <html data-messages>). */

@@ -122,6 +122,35 @@ describe("the message parts in the browser", () => {
     },
   );
 
+  it("loads the page whole when the workspace messages cannot be fetched (a deploy replaced them)", async () => {
+    vi.doMock("~/lib/i18n/zh-CN.workspace", () => {
+      throw new TypeError("Failed to fetch dynamically imported module");
+    });
+    try {
+      const { catalog, load, route } = await freshI18n();
+      await load.loadCatalog("zh-CN");
+      const assign = vi.spyOn(window.location, "assign").mockImplementation(() => {});
+      let settled = false;
+      void route
+        .clientLoader({
+          request: new Request("http://localhost/gov/hangzhou"),
+          params: {},
+          serverLoader: async () => ({}),
+        } as never)
+        .finally(() => {
+          settled = true;
+        });
+      await vi.waitFor(() => expect(assign).toHaveBeenCalledWith("http://localhost/gov/hangzhou"));
+      // The route never renders without its messages: the loader does not settle, the page leaves.
+      await new Promise((resolve) => setTimeout(resolve, 20));
+      expect(settled).toBe(false);
+      expect(catalog.hasPart("zh-CN", "workspace")).toBe(false);
+      assign.mockRestore();
+    } finally {
+      vi.doUnmock("~/lib/i18n/zh-CN.workspace");
+    }
+  });
+
   it("names the parts of the matched routes for the client entry", async () => {
     const { route } = await freshI18n();
     expect(route.messagePartsOf([{ handle: undefined }, {}])).toEqual(["public"]);
