@@ -25,22 +25,23 @@ const connections = Number(process.env.BENCH_SEARCH_CONNECTIONS ?? 8);
 const seconds = Number(process.env.BENCH_SEARCH_SECONDS ?? 10);
 const db = await benchDatabase("search");
 
-/** Bumps the registry's version every `ms` until the returned function is called. */
+/** Bumps the registry's version every `ms` (one bump at a time) until the returned function is called. */
 function changeRegistryEvery(url: string, ms: number): () => Promise<void> {
   const client = new pg.Client({ connectionString: url });
-  const connected = client.connect();
+  let stopped = false;
   let bumps = 0;
-  const timer = setInterval(() => {
-    void connected
-      .then(() => client.query("UPDATE public_registry_version SET version = version + 1"))
-      .then(() => {
-        bumps += 1;
-      });
-  }, ms);
-  return async () => {
-    clearInterval(timer);
-    await connected;
+  const running = (async () => {
+    await client.connect();
+    while (!stopped) {
+      await client.query("UPDATE public_registry_version SET version = version + 1");
+      bumps += 1;
+      await new Promise((resolve) => setTimeout(resolve, ms));
+    }
     await client.end();
+  })();
+  return async () => {
+    stopped = true;
+    await running;
     console.log(`registry changed ${bumps} times`);
   };
 }
