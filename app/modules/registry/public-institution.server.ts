@@ -194,7 +194,7 @@ function gradeOf(row: PublicInstitutionRow & { status: PublicStatus }): PublicCo
 
 /**
  * The profile and the version it was read at, in one round trip: the definer-rights function
- * tipei_public_institution (migration 20261207010000_public_institution_read) returns the public
+ * tipei_public_institution (migration 20261206020000_public_institution_read) returns the public
  * columns of one registered institution and its authority, the rows the public scope shows, with no
  * transaction to open for the scope.
  */

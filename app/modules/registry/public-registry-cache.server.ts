@@ -5,7 +5,7 @@ import { processWideCache } from "~/lib/versioned-cache";
 /**
  * Reads of the whole public registry (search pages, the district list), kept in this process under
  * the registry's version: one row the database bumps in the transaction of any change of what the
- * registry shows (migration 20261207030000_public_registry_version). Each request reads that
+ * registry shows (migration 20261206040000_public_registry_version). Each request reads that
  * version (one indexed read, no transaction) and runs the read only when its cached answer was made
  * at another version, so a change shows at once in every process. A search matching a fifth of a
  * province reads every match to count them (hundreds of milliseconds of the database's CPU at

@@ -9,7 +9,7 @@ import { insertRegistered } from "./registry-fixtures";
 
 /**
  * A profile not yet cached is read through the definer-rights function tipei_public_institution
- * (migration 20261207010000), outside row-level security: its WHERE and its columns are the only
+ * (migration 20261206020000), outside row-level security: its WHERE and its columns are the only
  * thing that keep private data out, so they must show what the institution_public policy shows,
  * and only the public columns.
  */
