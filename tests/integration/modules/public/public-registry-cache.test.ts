@@ -88,6 +88,34 @@ describe("the public registry cache", () => {
     expect(bumps).toBe(1);
   });
 
+  it("moves when an update gives or takes a registration number, and for a large update once", async () => {
+    const draft = await insertDraft(owner, "石榴晨光草稿", "330106");
+    const registrationNo = nextNo();
+    expect(
+      await bumpsOf(() =>
+        owner.institution.update({ where: { id: draft }, data: { registrationNo, status: "APPROVED" } }),
+      ),
+    ).toBe(1);
+    expect(await namesFound("石榴晨光")).toEqual(["石榴晨光草稿"]);
+    expect(
+      await bumpsOf(() =>
+        owner.institution.update({ where: { id: draft }, data: { registrationNo: null, status: "DRAFT" } }),
+      ),
+    ).toBe(1);
+    expect(await namesFound("石榴晨光")).toEqual([]);
+    // Every registered institution renamed by one statement and back: one bump each.
+    expect(
+      await bumpsOf(
+        () => owner.$executeRaw`UPDATE institution SET name = name || '·' WHERE registration_no IS NOT NULL`,
+      ),
+    ).toBe(1);
+    expect(
+      await bumpsOf(
+        () => owner.$executeRaw`UPDATE institution SET name = rtrim(name, '·') WHERE registration_no IS NOT NULL`,
+      ),
+    ).toBe(1);
+  });
+
   it("does not move for what the registry does not show: risk columns, unregistered institutions, settings", async () => {
     await namesFound("松涛鹤鸣");
     const draft = await insertDraft(owner, "松涛鹤鸣草稿", "330106");
