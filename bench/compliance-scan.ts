@@ -61,5 +61,6 @@ try {
     }),
   );
 } finally {
-  await db.drop();
+  if (process.env.BENCH_KEEP === "1") console.log(`kept ${db.ownerUrl}`);
+  else await db.drop();
 }
