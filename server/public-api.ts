@@ -47,7 +47,15 @@ export function publicApi(appOrigin: string | undefined): express.RequestHandler
     );
   });
   // Other methods never enter the router: it would answer OPTIONS itself (an `Allow` list).
-  return (req, res, next) => (req.method === "GET" || req.method === "HEAD" ? router(req, res, next) : next());
+  return (req, res, next) => (answersPublicApi(req) ? router(req, res, next) : next());
+}
+
+// The router's two paths as Express matches them: case-insensitive, one segment, a trailing slash allowed.
+const DATA_PATH = /^\/api\/v1\/institutions(?:\/[^/]+)?\/?$/i;
+
+/** Whether `publicApi` answers this request (its security headers are the API's: server/app.ts). */
+export function answersPublicApi(req: Pick<Request, "method" | "path">): boolean {
+  return (req.method === "GET" || req.method === "HEAD") && DATA_PATH.test(req.path);
 }
 
 function send(answer: Promise<ApiAnswer>, res: Response, next: NextFunction): void {
