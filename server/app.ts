@@ -80,7 +80,7 @@ export function createApp(options: {
     },
   });
   // The public API's JSON answers load nothing: no nonce to draw and sign into a policy per request
-  // (the random bytes and the policy's assembly were a sixth of a QR scan's CPU), and a policy that
+  // (the random bytes and the policy's assembly were about a tenth of a QR scan's CPU), and a policy that
   // allows nothing.
   const apiHeaders = helmet({
     ...common,
