@@ -98,6 +98,9 @@ DO \$\$ BEGIN
 END \$\$;
 -- Lets the owner drop a test database that the app role still has sessions in (DROP … WITH (FORCE)).
 GRANT pg_signal_backend TO tipei;
+-- The app runs short statements: no JIT (app/lib/db.server.ts also asks for it on connecting; the
+-- role's default covers connections made through a pooler that drops startup options).
+ALTER ROLE tipei_app SET jit = off;
 SQL
   if [ "$(psql_super -c "SELECT 1 FROM pg_database WHERE datname = '$db'")" != "1" ]; then
     log "creating database $db"
