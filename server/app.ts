@@ -1,5 +1,5 @@
-import { randomBytes, randomUUID } from "node:crypto";
-import type { IncomingMessage, ServerResponse } from "node:http";
+import { randomBytes } from "node:crypto";
+import type { RequestListener } from "node:http";
 import compression from "compression";
 import express, { type RequestHandler } from "express";
 import helmet from "helmet";
@@ -8,21 +8,22 @@ import { pinoHttp } from "pino-http";
 import type { Env } from "~/lib/env.server";
 import { maintenanceMode } from "./maintenance";
 import { originCheck } from "./origin-check";
-import { answersPublicApi, publicApi } from "./public-api";
+import { answersPublicApi, fixedHeadersOf, type NodeMiddleware, publicApiLane } from "./public-api";
+import { requestIdOf, requestLogLevel, requestLogSerializers } from "./request-log";
 
 export type LoadContext = { cspNonce: string; requestId: string; clientIp: string | null };
 type GetLoadContext = (req: express.Request, res: express.Response) => LoadContext;
 
-const REQUEST_ID = /^[A-Za-z0-9._-]{8,128}$/;
-const PUBLIC_API = /^\/api\/v1\//i;
-
-/** The Express app without listening, so tests can mount it on a port of their own. */
+/**
+ * The web server's request handler without listening, so tests can mount it on a port of their own:
+ * the public API's lane (server/public-api.ts), then the Express app in front of Remix.
+ */
 export function createApp(options: {
   env: Env;
   logger: Logger;
   remixHandler: (getLoadContext: GetLoadContext) => RequestHandler;
   publicDir?: string;
-}): express.Express {
+}): RequestListener {
   const { env, logger } = options;
   const publicDir = options.publicDir ?? "public";
   const app = express();
@@ -33,25 +34,9 @@ export function createApp(options: {
   app.use(
     pinoHttp({
       logger,
-      // A caller's id (a proxy's or a client's) is kept so one request can be followed across
-      // services; its format is restricted so it cannot forge log lines.
-      genReqId: (req: IncomingMessage, res: ServerResponse) => {
-        const incoming = req.headers["x-request-id"];
-        const id = typeof incoming === "string" && REQUEST_ID.test(incoming) ? incoming : randomUUID();
-        res.setHeader("X-Request-Id", id);
-        return id;
-      },
-      customLogLevel: (req, res, error) => {
-        if (error || res.statusCode >= 500) return "error";
-        if (res.statusCode >= 400) return "warn";
-        // The health check, and the public API (a QR code scan each, a line each cost 10 % of its CPU):
-        // their successes at debug; their failures and refusals stay above.
-        return req.url === "/healthz" || PUBLIC_API.test(req.url ?? "") ? "debug" : "info";
-      },
-      serializers: {
-        req: (req: { id: string; method: string; url: string }) => ({ id: req.id, method: req.method, url: req.url }),
-        res: (res: { statusCode: number }) => ({ statusCode: res.statusCode }),
-      },
+      genReqId: requestIdOf,
+      customLogLevel: (req, res, error) => requestLogLevel(req.url, res.statusCode, error),
+      serializers: requestLogSerializers,
     }),
   );
 
@@ -95,7 +80,8 @@ export function createApp(options: {
   // Bodies under 4 KB go as they are: a gzip stream per response (zlib's state, the deflate, the
   // garbage) cost the public API a fifth of its CPU to save a kilobyte or two. Streamed pages have
   // no length when their headers go out, so they are compressed whatever their size.
-  app.use(compression({ threshold: "4kb" }));
+  const compress = compression({ threshold: "4kb" });
+  app.use(compress);
   app.use(originCheck(env.APP_ORIGIN));
 
   // Remix fingerprints everything under /build: cache it for a year.
@@ -105,8 +91,6 @@ export function createApp(options: {
   const publicFiles = express.static(publicDir, { maxAge: "1h", index: false });
   app.use((req, res, next) => (/\.[^/]+$/.test(req.path) ? publicFiles(req, res, next) : next()));
   app.use(maintenanceMode(env.MAINTENANCE_MODE));
-  // The public API's data paths, before Remix: same answers, without its routing (server/public-api.ts).
-  app.use(publicApi(env.APP_ORIGIN));
 
   app.all(
     "*",
@@ -116,5 +100,16 @@ export function createApp(options: {
       clientIp: req.ip ?? null,
     })),
   );
-  return app;
+
+  const lane = publicApiLane({
+    appOrigin: env.APP_ORIGIN,
+    maintenance: env.MAINTENANCE_MODE,
+    trustProxyHops: env.TRUST_PROXY_HOPS,
+    logger,
+    headers: fixedHeadersOf(apiHeaders as NodeMiddleware),
+    compression: compress as NodeMiddleware,
+  });
+  return (req, res) => {
+    if (!lane(req, res)) app(req, res);
+  };
 }

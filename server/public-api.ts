@@ -1,5 +1,8 @@
-import express, { type NextFunction, type Request, type Response } from "express";
+import type { IncomingMessage, OutgoingHttpHeader, ServerResponse } from "node:http";
+import type { Logger } from "pino";
+import proxyaddr from "proxy-addr";
 import type { ApiAnswer, ApiCall } from "~/lib/api/respond.server";
+import { requestIdOf, requestLogLevel } from "./request-log";
 
 // Loaded on first use: the app's modules read the environment (database, Redis) when loaded, and
 // createApp also serves tests of the middleware that have none.
@@ -9,72 +12,125 @@ const publicApiAnswers = () => {
   return answers;
 };
 
-/**
- * The public registry API's two data paths, answered in Express before the Remix handler: a QR
- * code scan costs no Fetch `Request` conversion and no matching of ~150 routes (issue 8, see
- * docs/PERFORMANCE.md "verify-api"). The answers are the ones the Remix routes give
- * (app/lib/api/public-api.server.ts is the one implementation); helmet, compression and the
- * request log run before this as for any request. Only GET and HEAD are answered here: other
- * methods go on to Remix, which routes them as before (OPTIONS runs the loader, POST is a 405).
- */
-export function publicApi(appOrigin: string | undefined): express.RequestHandler {
-  // Express's defaults, as Remix matches: case-insensitive, a trailing slash allowed.
-  const router = express.Router();
-  const callOf = (req: Request): ApiCall => ({
-    method: req.method,
-    path: req.path,
-    acceptLanguage: req.headers["accept-language"] ?? null,
-    ifNoneMatch: req.headers["if-none-match"] ?? null,
-    clientIp: req.ip ?? null,
-    origin: appOrigin ?? requestOrigin(req),
-  });
+/** A middleware as Express and `compression` call it, on Node's own request and response. */
+export type NodeMiddleware = (req: IncomingMessage, res: ServerResponse, next: (error?: unknown) => void) => void;
 
-  router.get("/api/v1/institutions", (req, res, next) => {
-    const query = req.originalUrl.indexOf("?");
-    const params = new URLSearchParams(query === -1 ? "" : req.originalUrl.slice(query + 1));
-    send(
-      publicApiAnswers().then((api) => api.searchAnswer(callOf(req), params)),
-      res,
-      next,
+/** Answers the request and says true, or says false and leaves it alone. */
+export type Lane = (req: IncomingMessage, res: ServerResponse) => boolean;
+
+// The two data paths as Express matched them: case-insensitive, one segment, a trailing slash allowed.
+const DATA_PATH = /^\/api\/v1\/institutions(?:\/([^/]+))?\/?$/i;
+
+/**
+ * The public registry API's two data paths (GET and HEAD), answered on Node's request before
+ * Express and Remix see it: a QR code scan costs no Express request set-up, middleware chain, Fetch
+ * `Request` or matching of ~150 routes (issue 8, docs/PERFORMANCE.md "verify-api"). The answers
+ * are the Remix routes' (app/lib/api/public-api.server.ts is the one implementation); what the
+ * Express app adds to every answer is added here by the same code: the request id and log line
+ * (server/request-log.ts), the API's security headers (helmet's, taken once), compression (the
+ * same middleware), the client address as Express reads it behind the trusted proxies.
+ *
+ * Everything else goes on to Express: other methods (OPTIONS runs the loader, POST is a 405),
+ * maintenance mode (its 503 page), and any request when APP_ORIGIN is not set (development and
+ * tests: Remix builds the links from the request's own origin).
+ */
+export function publicApiLane(options: {
+  appOrigin: string | undefined;
+  maintenance: boolean;
+  trustProxyHops: number;
+  logger: Logger;
+  /** The security headers every API answer carries (fixedHeadersOf the API's helmet). */
+  headers: readonly (readonly [string, OutgoingHttpHeader])[];
+  compression: NodeMiddleware;
+}): Lane {
+  const { appOrigin, logger, headers, compression } = options;
+  if (!appOrigin || options.maintenance) return () => false;
+  // Express's `trust proxy` of a hop count: the last `hops` addresses were added by our proxies.
+  const hops = options.trustProxyHops;
+  const trusted = (_address: string, hop: number) => hop < hops;
+
+  return (req, res) => {
+    if (req.method !== "GET" && req.method !== "HEAD") return false;
+    const url = req.url ?? "";
+    const queryAt = url.indexOf("?");
+    const match = DATA_PATH.exec(queryAt === -1 ? url : url.slice(0, queryAt));
+    if (!match) return false;
+
+    const started = Date.now();
+    const id = requestIdOf(req, res);
+    for (const [name, value] of headers) res.setHeader(name, value);
+    res.once("close", () => {
+      const level = requestLogLevel(url, res.statusCode);
+      if (!logger.isLevelEnabled(level)) return;
+      const line = { req: { id, method: req.method, url }, res: { statusCode: res.statusCode } };
+      logger[level](
+        { ...line, responseTime: Date.now() - started },
+        `request ${res.statusCode >= 500 ? "errored" : "completed"}`,
+      );
+    });
+
+    const call: ApiCall = {
+      method: req.method,
+      path: url,
+      acceptLanguage: req.headers["accept-language"] ?? null,
+      ifNoneMatch: req.headers["if-none-match"] ?? null,
+      clientIp: proxyaddr(req, trusted) ?? null,
+      origin: appOrigin,
+    };
+    const segment = match[1];
+    const answer = publicApiAnswers().then((api) =>
+      segment === undefined
+        ? api.searchAnswer(call, new URLSearchParams(queryAt === -1 ? "" : url.slice(queryAt + 1)))
+        : // A segment that is not valid percent-encoding cannot be a number: the answer's 400 says so.
+          api.institutionAnswer(call, decoded(segment) ?? segment),
     );
-  });
-  router.get("/api/v1/institutions/:registrationNo", (req, res, next) => {
-    const registrationNo = req.params.registrationNo ?? "";
-    send(
-      publicApiAnswers().then((api) => api.institutionAnswer(callOf(req), registrationNo)),
-      res,
-      next,
-    );
-  });
-  // Other methods never enter the router: it would answer OPTIONS itself (an `Allow` list).
-  return (req, res, next) => (answersPublicApi(req) ? router(req, res, next) : next());
+    compression(req, res, () => {
+      answer.then(
+        (a) => send(a, res),
+        (error: unknown) => {
+          // Only the module failing to load gets here: every answer's own failure is its 503 problem.
+          logger.error({ err: error, path: url }, "public API unavailable");
+          send({ status: 503, headers: { "Retry-After": "30", "Cache-Control": "no-store" }, body: null }, res);
+        },
+      );
+    });
+    return true;
+  };
 }
 
-// The router's two paths as Express matches them: case-insensitive, one segment, a trailing slash allowed.
-const DATA_PATH = /^\/api\/v1\/institutions(?:\/[^/]+)?\/?$/i;
-
-/** Whether `publicApi` answers this request (its security headers are the API's: server/app.ts). */
-export function answersPublicApi(req: Pick<Request, "method" | "path">): boolean {
+/** Whether the request is for one of the lane's paths (Express gives such answers the API's security headers too). */
+export function answersPublicApi(req: { method: string; path: string }): boolean {
   return (req.method === "GET" || req.method === "HEAD") && DATA_PATH.test(req.path);
 }
 
-function send(answer: Promise<ApiAnswer>, res: Response, next: NextFunction): void {
-  answer.then((a) => {
-    res.statusCode = a.status;
-    for (const [name, value] of Object.entries(a.headers)) res.setHeader(name, value);
-    res.end(a.body ?? undefined);
-  }, next);
+function send(answer: ApiAnswer, res: ServerResponse): void {
+  res.statusCode = answer.status;
+  for (const [name, value] of Object.entries(answer.headers)) res.setHeader(name, value);
+  res.end(answer.body ?? undefined);
+}
+
+function decoded(segment: string): string | null {
+  try {
+    return decodeURIComponent(segment);
+  } catch {
+    return null;
+  }
 }
 
 /**
- * The origin Remix's Express adapter gives a request's URL (used when APP_ORIGIN is not set):
- * the protocol and host name as Express reads them (X-Forwarded-* only from trusted proxies), and
- * the port of X-Forwarded-Host or else of Host.
+ * The headers a middleware that sets the same headers on every response (helmet with a fixed
+ * policy) sets, taken once by running it against a recording response.
  */
-function requestOrigin(req: Request): string {
-  const portOf = (host: string | undefined) => Number.parseInt(host?.split(":")[1] ?? "", 10);
-  const forwardedPort = portOf(req.get("X-Forwarded-Host"));
-  const hostPort = portOf(req.get("host"));
-  const port = Number.isSafeInteger(forwardedPort) ? forwardedPort : Number.isSafeInteger(hostPort) ? hostPort : "";
-  return new URL(`${req.protocol}://${req.hostname}${port ? `:${port}` : ""}`).origin;
+export function fixedHeadersOf(middleware: NodeMiddleware): [string, OutgoingHttpHeader][] {
+  const set = new Map<string, OutgoingHttpHeader>();
+  const recorder = {
+    setHeader: (name: string, value: OutgoingHttpHeader) => set.set(name.toLowerCase(), value),
+    removeHeader: (name: string) => set.delete(name.toLowerCase()),
+  };
+  let called = false;
+  middleware({ headers: {} } as IncomingMessage, recorder as unknown as ServerResponse, () => {
+    called = true;
+  });
+  if (!called) throw new Error("the headers middleware did not finish at once");
+  return [...set];
 }

@@ -47,7 +47,7 @@ const registry = globalThis as unknown as { tipeiVersionedCaches?: Map<string, V
 
 /**
  * The process's one cache of this name. The web process loads the app's modules twice (the Remix
- * build, and the Express server's bundle that answers the public API before Remix), so a cache
+ * build, and the web server's bundle that answers the public API before Express and Remix), so a cache
  * made at module level would exist twice, each filling up to `maxEntries`; like the database pool,
  * it lives on globalThis instead.
  */

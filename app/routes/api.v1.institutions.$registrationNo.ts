@@ -4,7 +4,7 @@ import { apiCallOf, toResponse } from "~/lib/api/respond.server";
 import { appOrigin } from "~/lib/app-origin.server";
 
 // GET /api/v1/institutions/:registrationNo : one public profile (OpenAPI: getInstitution).
-// The web server answers GET and HEAD of this path in Express before Remix (server/public-api.ts)
+// The web server answers GET and HEAD of this path before Express and Remix (server/public-api.ts)
 // with the same function. Remix still routes the other methods here (OPTIONS runs this loader, a
 // POST is a 405), and the loader is what the API's tests and fuzzing call.
 export async function loader({ request, params, context }: LoaderFunctionArgs) {

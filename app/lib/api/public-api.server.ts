@@ -18,8 +18,9 @@ import {
 
 /**
  * The public registry API's answers, the one implementation of each: the production server calls
- * them from Express before Remix (server/public-api.ts, no route matching or Fetch conversion on
- * the hot path); the Remix routes (app/routes/api.v1.institutions.*) call them too.
+ * them on Node's request before Express and Remix (server/public-api.ts: no middleware chain,
+ * route matching or Fetch conversion on the hot path); the Remix routes
+ * (app/routes/api.v1.institutions.*) call them too.
  */
 
 /**

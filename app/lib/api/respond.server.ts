@@ -17,7 +17,7 @@ import type { ApiProblem, ProblemCode } from "./response-schemas";
  * - Errors: RFC 9457 problem details; never a 500 for anything a caller sends.
  *
  * The answers are built here without any HTTP framework (an `ApiCall` in, an `ApiAnswer` out), so
- * the production server can answer the hot paths in Express before Remix's routing
+ * the production server can answer the hot paths on Node's request, before Express and Remix
  * (server/public-api.ts) while the Remix routes give the very same answers (`toResponse`).
  */
 export const API_CACHE_CONTROL = "public, max-age=60";

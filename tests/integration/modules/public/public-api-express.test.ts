@@ -1,4 +1,4 @@
-import { get as httpGet, type IncomingHttpHeaders } from "node:http";
+import { createServer, get as httpGet, type IncomingHttpHeaders } from "node:http";
 import type { AddressInfo } from "node:net";
 import { Writable } from "node:stream";
 import { gunzipSync } from "node:zlib";
@@ -12,10 +12,11 @@ import { ownerClient, seedDemoData } from "../../../support/demo-database";
 import { loadContext } from "../../../support/remix-calls";
 import { insertRegistered } from "./registry-fixtures";
 
-// The web server answers GET and HEAD of the public API's two data paths in Express, before Remix
-// (server/public-api.ts). These tests run the real Express app (helmet, compression, the request
-// log, the rate limit) and hold its answers against the Remix loaders', which the rest of the API's
-// tests (public-api.test.ts, the fuzzing) exercise: same status, headers and bytes.
+// The web server answers GET and HEAD of the public API's two data paths on Node's request, before
+// Express and Remix (server/public-api.ts). These tests run the real server's handler (the lane with
+// helmet's headers, compression, the request log and the rate limit, then Express) and hold its
+// answers against the Remix loaders', which the rest of the API's tests (public-api.test.ts, the
+// fuzzing) exercise: same status, headers and bytes.
 
 const owner = ownerClient();
 const closers: (() => void)[] = [];
@@ -45,7 +46,7 @@ async function serve(overrides: Record<string, string | undefined> = {}): Promis
       res.status(299).type("text/plain").send("remix");
     },
   });
-  const server = app.listen(0, "127.0.0.1");
+  const server = createServer(app).listen(0, "127.0.0.1");
   await new Promise<void>((resolve) => server.once("listening", () => resolve()));
   closers.push(() => server.close());
   return `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
@@ -104,6 +105,21 @@ const API_HEADERS = [
   "access-control-allow-origin",
   "access-control-expose-headers",
   "retry-after",
+];
+
+// What helmet sets (Strict-Transport-Security only behind https).
+const HELMET_HEADERS = [
+  "content-security-policy",
+  "cross-origin-opener-policy",
+  "cross-origin-resource-policy",
+  "origin-agent-cluster",
+  "referrer-policy",
+  "x-content-type-options",
+  "x-dns-prefetch-control",
+  "x-download-options",
+  "x-frame-options",
+  "x-permitted-cross-domain-policies",
+  "x-xss-protection",
 ];
 
 /** Express answers what the loader answers: status, the API's headers, the body's bytes. */
@@ -181,7 +197,8 @@ describe("the public API in front of Remix", () => {
     // Another process's requests count too: the limiter's state is in Redis.
     for (let i = 0; i < LIMITS.publicApiIp.points - 1; i++) await consume("publicApiIp", ip);
     expect((await viaExpress(`/api/v1/institutions/${registrationNo}`, {}, ip)).status).toBe(200);
-    const limited = await viaExpress("/api/v1/institutions", { "Accept-Language": "en" }, ip);
+    // Behind one trusted proxy, an address the client put in front of the proxy's is not the one counted.
+    const limited = await viaExpress("/api/v1/institutions", { "Accept-Language": "en" }, `10.9.9.9, ${ip}`);
     expect(limited.status).toBe(429);
     expect(Number(limited.headers.get("retry-after"))).toBeGreaterThan(0);
     expect(limited.headers.get("cache-control")).toBe("no-store");
@@ -254,21 +271,32 @@ describe("the public API in front of Remix", () => {
     expect(sent.body.length).toBeLessThan(plain.length / 2);
   });
 
-  it("builds links with the request's own origin when APP_ORIGIN is not set", async () => {
+  it("leaves the API to Remix when APP_ORIGIN is not set (links name the request's origin) and in maintenance", async () => {
     const own = await serve({ APP_ORIGIN: undefined, NODE_ENV: "test" });
     const direct = await fetch(`${own}/api/v1/institutions/${registrationNo}`, {
       headers: { "X-Forwarded-For": freshIp() },
     });
-    expect(((await direct.json()) as { links: { self: string } }).links.self).toBe(
-      `${own}/api/v1/institutions/${registrationNo}`,
-    );
-    // Behind the trusted proxy, the scheme and host it names.
-    const proxied = await fetch(`${own}/api/v1/institutions/${registrationNo}`, {
-      headers: { "X-Forwarded-For": freshIp(), "X-Forwarded-Proto": "https", "X-Forwarded-Host": "verify.example.org" },
+    expect(await direct.text()).toBe("remix");
+    // Express gives it the API's security headers all the same, as the lane does.
+    const laned = await viaExpress(`/api/v1/institutions/${registrationNo}`);
+    for (const name of HELMET_HEADERS) {
+      expect(laned.headers.get(name), name).not.toBeNull();
+      expect(direct.headers.get(name), name).toBe(laned.headers.get(name));
+    }
+    expect(direct.headers.get("content-security-policy")).toBe("default-src 'none';frame-ancestors 'none'");
+    const closed = await serve({ MAINTENANCE_MODE: "1" });
+    const during = await fetch(`${closed}/api/v1/institutions/${registrationNo}`, {
+      headers: { "X-Forwarded-For": freshIp() },
     });
-    // As Remix's Express adapter builds a request's URL: the forwarded host, the Host header's port.
-    expect(((await proxied.json()) as { links: { profile: string } }).links.profile).toBe(
-      `https://verify.example.org:${new URL(own).port}/institutions/${registrationNo}`,
-    );
+    expect(during.status).toBe(503);
+    expect(await during.text()).toContain("系统维护中");
+    expect(remixCalls).toEqual([`GET /api/v1/institutions/${registrationNo}`]);
+  });
+
+  it("answers a number that is not valid percent-encoding with the API's 400, not an error page", async () => {
+    const answer = await viaExpress("/api/v1/institutions/%E0%A4%A", { "Accept-Language": "en" });
+    expect(answer.status).toBe(400);
+    expect(answer.headers.get("content-type")).toBe("application/problem+json; charset=utf-8");
+    expect(await answer.json()).toMatchObject({ code: "invalid_query" });
   });
 });
