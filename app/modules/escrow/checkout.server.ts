@@ -81,7 +81,7 @@ export async function courseOffer(
        WHERE i.registration_no = ${registrationNo} AND c.id = ${courseId}::uuid`,
   );
   const row = rows[0];
-  if (!row || !row.active) return null;
+  if (!row?.active) return null;
   const settings = await resolveSettingsFor(row.authority_id, today);
   const notForSale: MessageKey | null =
     row.status !== "APPROVED"

@@ -147,7 +147,7 @@ export async function autoConfirmDueLessons(today = isoDateInChina(), batch = 50
     for (const { id } of due) {
       const done = await unsafeAsSystem(async (db) => {
         const attendance = await lockAttendance(db, id);
-        if (!attendance || attendance.status !== "PENDING") return false;
+        if (attendance?.status !== "PENDING") return false;
         await releaseAttendance(db, attendance, "AUTO_CONFIRMED", { userId: null });
         return true;
       });

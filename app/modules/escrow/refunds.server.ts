@@ -196,7 +196,7 @@ export async function deemOverdueRefundsAccepted(today = isoDateInChina()): Prom
   for (const { id } of due) {
     const done = await unsafeAsSystem(async (db) => {
       const refund = await lockRefund(db, id);
-      if (!refund || refund.status !== "REQUESTED") return false;
+      if (refund?.status !== "REQUESTED") return false;
       await approve(db, refund, "DEEMED", null, null);
       return true;
     });
@@ -280,7 +280,7 @@ export async function executeRefund(refundId: string): Promise<void> {
        WHERE r.id = ${refundId}::uuid`,
   );
   const refund = found[0];
-  if (!refund || refund.status !== "APPROVED" || refund.provider_refund_id) return;
+  if (refund?.status !== "APPROVED" || refund.provider_refund_id) return;
   if (!refund.payment_intent_id) throw new Error(`refund ${refundId}: the payment has no provider reference`);
   const { providerRefundId } = await paymentProvider().refund({
     refundId,
@@ -327,7 +327,7 @@ export async function completeRefund(db: Db, refundId: string, providerRefundId:
 /** The provider could not pay it: the money is held in escrow again and the regulator is alerted. */
 export async function failRefund(db: Db, refundId: string, providerRefundId: string): Promise<void> {
   const refund = await lockRefund(db, refundId);
-  if (!refund || refund.status !== "APPROVED") return;
+  if (refund?.status !== "APPROVED") return;
   await postLedgerTransaction(db, {
     idempotencyKey: `refund-failed:${refund.id}`,
     kind: "REFUND_FAILED",

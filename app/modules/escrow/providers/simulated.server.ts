@@ -221,7 +221,7 @@ export class SimulatedProvider implements PaymentProvider {
   async paymentRecord(paymentIntentId: string): Promise<ProviderPaymentRecord> {
     return unsafeAsSystem(async (db) => {
       const charge = await db.simulatedProviderRecord.findUnique({ where: { id: paymentIntentId } });
-      if (!charge || charge.kind !== "CHARGE") return { capturedFen: 0, refundedFen: 0 };
+      if (charge?.kind !== "CHARGE") return { capturedFen: 0, refundedFen: 0 };
       return { capturedFen: Number(charge.amountFen), refundedFen: await sumChildren(db, charge.id, "REFUND") };
     });
   }
@@ -229,7 +229,7 @@ export class SimulatedProvider implements PaymentProvider {
   async transferRecord(transferId: string): Promise<ProviderTransferRecord> {
     return unsafeAsSystem(async (db) => {
       const transfer = await db.simulatedProviderRecord.findUnique({ where: { id: transferId } });
-      if (!transfer || transfer.kind !== "TRANSFER") return { amountFen: 0, reversedFen: 0 };
+      if (transfer?.kind !== "TRANSFER") return { amountFen: 0, reversedFen: 0 };
       return { amountFen: Number(transfer.amountFen), reversedFen: await sumChildren(db, transfer.id, "REVERSAL") };
     });
   }
