@@ -228,6 +228,9 @@ describe("the public API in front of Remix", () => {
     const head = await viaExpress(`/api/v1/institutions/${registrationNo}`, {}, freshIp(), "HEAD");
     expect(head.status).toBe(200);
     expect(head.headers.get("etag")).toMatch(/^W\//);
+    // The length a GET's body would have (RFC 9110 §9.3.2).
+    const got = await viaExpress(`/api/v1/institutions/${registrationNo}`);
+    expect(head.headers.get("content-length")).toBe(String((await got.arrayBuffer()).byteLength));
     expect(await head.text()).toBe("");
   });
 
@@ -252,6 +255,9 @@ describe("the public API in front of Remix", () => {
     expect(small.headers.vary).toContain("Accept-Encoding");
     expect(small.body.length).toBeGreaterThan(1024);
     expect(small.body.length).toBeLessThan(4096);
+    // Its length is said, not chunked.
+    expect(small.headers["content-length"]).toBe(String(small.body.length));
+    expect(small.headers["transfer-encoding"]).toBeUndefined();
     expect(small.body).toEqual(Buffer.from(await (await viaLoader(profilePath)).arrayBuffer()));
     // Twenty institutions' summaries and links are well over 4 KB.
     for (let i = 0; i < 20; i++) {
@@ -265,6 +271,8 @@ describe("the public API in front of Remix", () => {
     const path = `/api/v1/institutions?q=${encodeURIComponent("压缩测试")}`;
     const sent = await rawGet(`${base}${path}`, { "X-Forwarded-For": freshIp(), "Accept-Encoding": "gzip" });
     expect(sent.headers["content-encoding"]).toBe("gzip");
+    // The plain body's length is not the gzipped one's: compression drops it.
+    expect(sent.headers["content-length"]).toBeUndefined();
     const plain = Buffer.from(await (await viaLoader(path)).arrayBuffer());
     expect(plain.length).toBeGreaterThan(4096);
     expect(gunzipSync(sent.body)).toEqual(plain);
