@@ -57,43 +57,58 @@ export function publicApiLane(options: {
     if (!match) return false;
 
     const started = Date.now();
-    const id = requestIdOf(req, res);
-    for (const [name, value] of headers) res.setHeader(name, value);
-    res.once("close", () => {
-      const level = requestLogLevel(url, res.statusCode);
-      if (!logger.isLevelEnabled(level)) return;
-      const line = { req: { id, method: req.method, url }, res: { statusCode: res.statusCode } };
-      logger[level](
-        { ...line, responseTime: Date.now() - started },
-        `request ${res.statusCode >= 500 ? "errored" : "completed"}`,
-      );
-    });
-
-    const call: ApiCall = {
-      method: req.method,
-      path: url,
-      acceptLanguage: req.headers["accept-language"] ?? null,
-      ifNoneMatch: req.headers["if-none-match"] ?? null,
-      clientIp: proxyaddr(req, trusted) ?? null,
-      origin: appOrigin,
-    };
-    const segment = match[1];
-    const answer = publicApiAnswers().then((api) =>
-      segment === undefined
-        ? api.searchAnswer(call, new URLSearchParams(queryAt === -1 ? "" : url.slice(queryAt + 1)))
-        : // A segment that is not valid percent-encoding cannot be a number: the answer's 400 says so.
-          api.institutionAnswer(call, decoded(segment) ?? segment),
-    );
-    compression(req, res, () => {
-      answer.then(
-        (a) => send(a, res),
-        (error: unknown) => {
-          // Only the module failing to load gets here: every answer's own failure is its 503 problem.
-          logger.error({ err: error, path: url }, "public API unavailable");
+    // Nothing may throw out of the server's request listener (an uncaught exception ends the process,
+    // where Express would have caught it): whatever fails here is this request's 503.
+    const fail = (error: unknown) => {
+      logger.error({ err: error, path: url }, "public API request failed");
+      if (!res.headersSent) {
+        try {
           send({ status: 503, headers: { "Retry-After": "30", "Cache-Control": "no-store" }, body: null }, res);
-        },
-      );
-    });
+          return;
+        } catch {
+          // Not even a 503 can be sent: the connection is closed instead.
+        }
+      }
+      res.destroy();
+    };
+    try {
+      const id = requestIdOf(req, res);
+      for (const [name, value] of headers) res.setHeader(name, value);
+      res.once("close", () => {
+        const level = requestLogLevel(url, res.statusCode);
+        if (!logger.isLevelEnabled(level)) return;
+        const line = { req: { id, method: req.method, url }, res: { statusCode: res.statusCode } };
+        logger[level](
+          { ...line, responseTime: Date.now() - started },
+          `request ${res.statusCode >= 500 ? "errored" : "completed"}`,
+        );
+      });
+
+      const call: ApiCall = {
+        method: req.method,
+        path: url,
+        acceptLanguage: req.headers["accept-language"] ?? null,
+        ifNoneMatch: req.headers["if-none-match"] ?? null,
+        clientIp: proxyaddr(req, trusted) ?? null,
+        origin: appOrigin,
+      };
+      const segment = match[1];
+      compression(req, res, () => {
+        publicApiAnswers()
+          .then((api) =>
+            segment === undefined
+              ? api.searchAnswer(call, new URLSearchParams(queryAt === -1 ? "" : url.slice(queryAt + 1)))
+              : // A segment that is not valid percent-encoding cannot be a number: the answer's 400 says so.
+                api.institutionAnswer(call, decoded(segment) ?? segment),
+          )
+          // The answers turn their own failures into their 503 problem: what is left is the module not
+          // loading, or the answer not going out.
+          .then((answer) => send(answer, res))
+          .catch(fail);
+      });
+    } catch (error) {
+      fail(error);
+    }
     return true;
   };
 }
