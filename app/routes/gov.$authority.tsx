@@ -2,10 +2,13 @@ import type { LoaderFunctionArgs } from "@remix-run/node";
 import { Outlet, useLoaderData } from "@remix-run/react";
 import { type Tab, TabNav } from "~/components/layout/tab-nav";
 import { useTranslation } from "~/lib/i18n/use-translation";
+import { layoutRevalidation } from "~/lib/i18n/workspace-route";
 import { requireAuthorityRole } from "~/modules/identity/guards.server";
 import { REGULATOR_ROLES } from "~/modules/identity/roles";
 
 export { clientLoader, handle } from "~/lib/i18n/workspace-route";
+
+export const shouldRevalidate = layoutRevalidation("authority");
 
 // The regulator workspace of one authority: its members (and platform admins) reach it and its
 // descendants; anyone else gets 404.

@@ -3,10 +3,13 @@ import { Outlet, useLoaderData } from "@remix-run/react";
 import { type Tab, TabNav } from "~/components/layout/tab-nav";
 import { inScope } from "~/lib/db-scope.server";
 import { useTranslation } from "~/lib/i18n/use-translation";
+import { layoutRevalidation } from "~/lib/i18n/workspace-route";
 import { notFound, requireInstitutionRole } from "~/modules/identity/guards.server";
 import { INSTITUTION_ROLES } from "~/modules/identity/roles";
 
 export { clientLoader, handle } from "~/lib/i18n/workspace-route";
+
+export const shouldRevalidate = layoutRevalidation("institutionId");
 
 // The institution's workspace: its members reach it; anyone else gets 404.
 export async function loader({ request, params }: LoaderFunctionArgs) {

@@ -1,4 +1,4 @@
-import type { ClientLoaderFunctionArgs } from "@remix-run/react";
+import type { ClientLoaderFunctionArgs, ShouldRevalidateFunction } from "@remix-run/react";
 import type { MessagePart } from "./catalog";
 import { needMessagePart } from "./load-catalog";
 
@@ -18,6 +18,22 @@ export const handle = { messages: "workspace" } satisfies { messages: MessagePar
 export async function clientLoader({ request, serverLoader }: ClientLoaderFunctionArgs) {
   const [data] = await Promise.all([serverLoader(), needMessagePart("workspace").catch(() => loadWhole(request.url))]);
   return data;
+}
+
+/**
+ * What a workspace's layout route (the authority's, the institution's) exports as `shouldRevalidate`:
+ * its loader runs again after a submission (a changed role or status shows at once) and when the
+ * workspace itself changes (`param`), not on every link inside it. Single fetch revalidates every
+ * loader on every navigation, and a route with a clientLoader (above) is fetched in a request of its
+ * own: each click inside a workspace cost a second request and the layout's access check again.
+ * Skipping the layout's check is safe: every page's loader runs its own access guard (as it must: a
+ * `.data` request can name a page's route alone).
+ */
+export function layoutRevalidation(param: string): ShouldRevalidateFunction {
+  return ({ formMethod, currentParams, nextParams, defaultShouldRevalidate }) => {
+    const submitted = formMethod !== undefined && formMethod.toUpperCase() !== "GET";
+    return (submitted || currentParams[param] !== nextParams[param]) && defaultShouldRevalidate;
+  };
 }
 
 /**
