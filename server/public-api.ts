@@ -121,8 +121,8 @@ export function answersPublicApi(req: { method: string; path: string }): boolean
 function send(answer: ApiAnswer, res: ServerResponse): void {
   res.statusCode = answer.status;
   for (const [name, value] of Object.entries(answer.headers)) res.setHeader(name, value);
-  // The length is known: said, the answer is not chunked (compression's wrapper sends the headers
-  // before the body, so Node cannot add it), and compression removes it when it gzips.
+  // Said here so the answer is not chunked: compression's wrapper sends the headers before the body,
+  // too early for Node to add the length itself. Compression removes it when it gzips.
   if (answer.body !== null) res.setHeader("Content-Length", Buffer.byteLength(answer.body));
   res.end(answer.body ?? undefined);
 }

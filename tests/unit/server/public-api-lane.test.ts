@@ -16,6 +16,7 @@ afterEach(() => {
 
 async function serveLane(compression: Parameters<typeof publicApiLane>[0]["compression"]): Promise<string> {
   const lines: { level: number; msg: string }[] = [];
+  loggedLines = lines;
   const lane = publicApiLane({
     appOrigin: "http://127.0.0.1",
     maintenance: false,
@@ -29,9 +30,9 @@ async function serveLane(compression: Parameters<typeof publicApiLane>[0]["compr
   }).listen(0, "127.0.0.1");
   await new Promise<void>((resolve) => server.once("listening", () => resolve()));
   closers.push(() => server.close());
-  loggedLines = lines;
   return `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
 }
+
 describe("the public API's lane", () => {
   it("answers 503 when something in it throws, logs it, and keeps serving", async () => {
     const base = await serveLane(() => {
