@@ -6,6 +6,7 @@ import helmet from "helmet";
 import type { Logger } from "pino";
 import { pinoHttp } from "pino-http";
 import type { Env } from "~/lib/env.server";
+import { withRequestMemo } from "~/lib/request-memo.server";
 import { maintenanceMode } from "./maintenance";
 import { originCheck } from "./origin-check";
 import { answersPublicApi, fixedHeadersOf, type NodeMiddleware, publicApiLane } from "./public-api";
@@ -92,13 +93,16 @@ export function createApp(options: {
   app.use((req, res, next) => (/\.[^/]+$/.test(req.path) ? publicFiles(req, res, next) : next()));
   app.use(maintenanceMode(env.MAINTENANCE_MODE));
 
-  app.all(
-    "*",
-    options.remixHandler((req, res) => ({
-      cspNonce: res.locals.cspNonce as string,
-      requestId: String(req.id),
-      clientIp: req.ip ?? null,
-    })),
+  const remix = options.remixHandler((req, res) => ({
+    cspNonce: res.locals.cspNonce as string,
+    requestId: String(req.id),
+    clientIp: req.ip ?? null,
+  }));
+  // A GET's loaders share what they read of the request (the viewer): app/lib/request-memo.server.ts.
+  app.all("*", (req, res, next) =>
+    req.method === "GET" || req.method === "HEAD"
+      ? withRequestMemo(() => remix(req, res, next))
+      : remix(req, res, next),
   );
 
   const lane = publicApiLane({

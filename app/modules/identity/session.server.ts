@@ -2,6 +2,7 @@ import { createCookie } from "@remix-run/node";
 import { prisma } from "~/lib/db.server";
 import { ANONYMOUS_SCOPE, inScope } from "~/lib/db-scope.server";
 import { getEnv } from "~/lib/env.server";
+import { requestMemo } from "~/lib/request-memo.server";
 import type { RoleName } from "./roles";
 import { SESSION_ABSOLUTE_MS, SESSION_IDLE_MS, SESSION_TOUCH_EVERY_MS } from "./session-policy";
 import { hashToken, newToken } from "./tokens.server";
@@ -40,11 +41,14 @@ async function tokenFrom(request: Request): Promise<string | null> {
 
 const viewers = new WeakMap<Request, Promise<Viewer | null>>();
 
-/** The signed-in person of this request, or null; read once per request. */
+/**
+ * The signed-in person of this request, or null; read once per Request object, and once for all the
+ * loaders of a GET (request-memo.server.ts: each loader gets a Request of its own).
+ */
 export function getViewer(request: Request): Promise<Viewer | null> {
   let viewer = viewers.get(request);
   if (!viewer) {
-    viewer = loadViewer(request);
+    viewer = requestMemo(`viewer ${request.headers.get("Cookie") ?? ""}`, () => loadViewer(request));
     viewers.set(request, viewer);
   }
   return viewer;
