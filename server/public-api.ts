@@ -2,7 +2,7 @@ import type { IncomingMessage, OutgoingHttpHeader, ServerResponse } from "node:h
 import type { Logger } from "pino";
 import proxyaddr from "proxy-addr";
 import type { ApiAnswer, ApiCall } from "~/lib/api/respond.server";
-import { requestIdOf, requestLogLevel } from "./request-log";
+import { requestIdOf, requestLogLevel, requestLogSerializers } from "./request-log";
 
 // Loaded on first use: the app's modules read the environment (database, Redis) when loaded, and
 // createApp also serves tests of the middleware that have none.
@@ -50,10 +50,10 @@ export function publicApiLane(options: {
   const trusted = (_address: string, hop: number) => hop < hops;
 
   return (req, res) => {
-    if (req.method !== "GET" && req.method !== "HEAD") return false;
+    const method = req.method ?? "";
     const url = req.url ?? "";
     const queryAt = url.indexOf("?");
-    const match = DATA_PATH.exec(queryAt === -1 ? url : url.slice(0, queryAt));
+    const match = dataPathMatch(method, queryAt === -1 ? url : url.slice(0, queryAt));
     if (!match) return false;
 
     const started = Date.now();
@@ -77,7 +77,10 @@ export function publicApiLane(options: {
       res.once("close", () => {
         const level = requestLogLevel(url, res.statusCode);
         if (!logger.isLevelEnabled(level)) return;
-        const line = { req: { id, method: req.method, url }, res: { statusCode: res.statusCode } };
+        const line = {
+          req: requestLogSerializers.req({ id, method, url }),
+          res: requestLogSerializers.res(res),
+        };
         logger[level](
           { ...line, responseTime: Date.now() - started },
           `request ${res.statusCode >= 500 ? "errored" : "completed"}`,
@@ -85,7 +88,7 @@ export function publicApiLane(options: {
       });
 
       const call: ApiCall = {
-        method: req.method,
+        method,
         path: url,
         acceptLanguage: req.headers["accept-language"] ?? null,
         ifNoneMatch: req.headers["if-none-match"] ?? null,
@@ -115,7 +118,12 @@ export function publicApiLane(options: {
 
 /** Whether the request is for one of the lane's paths (Express gives such answers the API's security headers too). */
 export function answersPublicApi(req: { method: string; path: string }): boolean {
-  return (req.method === "GET" || req.method === "HEAD") && DATA_PATH.test(req.path);
+  return dataPathMatch(req.method, req.path) !== null;
+}
+
+/** GET or HEAD of a data path: the match (its group the profile's segment), or null. */
+function dataPathMatch(method: string | undefined, path: string): RegExpExecArray | null {
+  return method === "GET" || method === "HEAD" ? DATA_PATH.exec(path) : null;
 }
 
 function send(answer: ApiAnswer, res: ServerResponse): void {
